@@ -1,0 +1,61 @@
+# libpact — a Pact contract-testing core in Go with the pact_ffi C ABI.
+# `make help` lists the targets.
+
+SHELL := /bin/bash
+GO ?= go
+BUILD := build
+LIB := $(BUILD)/libpact.so
+PACT_CONFORMANCE_DIR ?= $(abspath ../shared/conformance)
+export PACT_CONFORMANCE_DIR
+FUZZTIME ?= 60s
+GOFLAGS_LIB := -trimpath -ldflags="-s -w"
+
+.PHONY: help lib test test-go test-c conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
+
+lib: ## Build build/libpact.so (and build/libpact_ffi.so) from ffi/
+	@mkdir -p $(BUILD)
+	$(GO) build -buildmode=c-shared $(GOFLAGS_LIB) -o $(LIB) ./ffi
+	@cp $(LIB) $(BUILD)/libpact_ffi.so
+	@rm -f $(BUILD)/libpact.h
+
+test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
+	$(MAKE) test-go
+	$(MAKE) test-c
+	$(MAKE) conformance
+
+test-go: ## Go unit tests with the race detector
+	$(GO) vet ./core/...
+	$(GO) test -race -count=1 ./...
+
+test-c: lib ## C tests against include/pact.h and build/libpact.so
+	@if [ -f conformance/ctest/Makefile ]; then $(MAKE) -C conformance/ctest LIB=$(abspath $(LIB)); else echo "no C tests yet"; fi
+
+conformance: conformance-spec conformance-compat ## Run the Pact specification testcases and the compatibility suite
+
+conformance-spec: ## The 803 pact-specification matching testcases
+	$(GO) run ./conformance/spec
+
+conformance-compat: lib ## The compatibility-suite scenarios, through build/libpact.so
+	@if [ -f conformance/compat/run.sh ]; then bash conformance/compat/run.sh; else echo "compatibility-suite: runner not built yet"; fi
+
+bench-core: ## Go benchmarks of core/ (matching, pact files)
+	$(GO) test -run '^$$' -bench . -benchmem ./core/...
+
+bench: lib ## Side-by-side C benchmark against the Rust libpact_ffi.so
+	@if [ -f conformance/bench/run.sh ]; then bash conformance/bench/run.sh; else echo "bench not built yet"; fi
+
+fuzz: ## Run every fuzz target for FUZZTIME each (default 60s)
+	@for pkg in $$($(GO) list ./core/...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+demo: lib ## Build the library and run the demo consumer test (and verification)
+	@if [ -f conformance/demo/run.sh ]; then bash conformance/demo/run.sh; else echo "demo not built yet"; fi
+
+clean: ## Remove build outputs
+	rm -rf $(BUILD)

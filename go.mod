@@ -1,0 +1,3 @@
+module github.com/libpact/libpact
+
+go 1.26.8
