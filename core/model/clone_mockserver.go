@@ -1,0 +1,232 @@
+package model
+
+// This file holds deep copies of the model, which the mock server needs so
+// that a running server is not affected by later changes to the pact it was
+// started with (spec-checklist §7 M10).
+
+// Clone returns a deep copy of the pact: no slice, map or body of the copy is
+// shared with p. Values of type any (metadata, rule attributes) are copied
+// when they are JSON-shaped (map[string]any, []any); other values are shared.
+//
+//	c := p.Clone()
+//	c.Interactions[0].Description = "changed" // p is unchanged
+func (p *Pact) Clone() *Pact {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	c.Metadata = cloneMap(p.Metadata)
+	if p.Interactions != nil {
+		c.Interactions = make([]*Interaction, len(p.Interactions))
+		for n, i := range p.Interactions {
+			c.Interactions[n] = i.Clone()
+		}
+	}
+	return &c
+}
+
+// Clone returns a deep copy of the interaction.
+func (i *Interaction) Clone() *Interaction {
+	if i == nil {
+		return nil
+	}
+	c := *i
+	if i.ProviderStates != nil {
+		c.ProviderStates = make([]ProviderState, len(i.ProviderStates))
+		for n, s := range i.ProviderStates {
+			c.ProviderStates[n] = ProviderState{Name: s.Name, Params: cloneMap(s.Params)}
+		}
+	}
+	c.Comments = cloneMap(i.Comments)
+	c.PluginConfig = cloneMap(i.PluginConfig)
+	c.InteractionMarkup = cloneMap(i.InteractionMarkup)
+	c.Request = i.Request.Clone()
+	c.Response = i.Response.Clone()
+	c.Message = i.Message.Clone()
+	c.MessageRequest = i.MessageRequest.Clone()
+	if i.MessageResponses != nil {
+		c.MessageResponses = make([]MessageContents, len(i.MessageResponses))
+		for n, m := range i.MessageResponses {
+			c.MessageResponses[n] = m.Clone()
+		}
+	}
+	return &c
+}
+
+// Clone returns a deep copy of the request.
+func (r Request) Clone() Request {
+	c := r
+	c.Query = cloneStrings(r.Query)
+	if r.QueryNoValue != nil {
+		c.QueryNoValue = make(map[string]bool, len(r.QueryNoValue))
+		for k, v := range r.QueryNoValue {
+			c.QueryNoValue[k] = v
+		}
+	}
+	c.Headers = Headers(cloneStrings(r.Headers))
+	c.Body = r.Body.Clone()
+	c.MatchingRules = r.MatchingRules.Clone()
+	c.Generators = r.Generators.Clone()
+	return c
+}
+
+// Clone returns a deep copy of the response.
+func (r Response) Clone() Response {
+	c := r
+	c.Headers = Headers(cloneStrings(r.Headers))
+	c.Body = r.Body.Clone()
+	c.MatchingRules = r.MatchingRules.Clone()
+	c.Generators = r.Generators.Clone()
+	return c
+}
+
+// Clone returns a deep copy of the message contents.
+func (m MessageContents) Clone() MessageContents {
+	c := m
+	c.Contents = m.Contents.Clone()
+	c.Metadata = cloneMap(m.Metadata)
+	c.MatchingRules = m.MatchingRules.Clone()
+	c.Generators = m.Generators.Clone()
+	return c
+}
+
+// Clone returns a copy of the body with its own content bytes.
+func (b Body) Clone() Body {
+	if b.Content != nil {
+		b.Content = append([]byte(nil), b.Content...)
+	}
+	return b
+}
+
+// Clone returns a deep copy of the matching rules.
+func (m MatchingRules) Clone() MatchingRules {
+	if m == nil {
+		return nil
+	}
+	c := make(MatchingRules, len(m))
+	for cat, paths := range m {
+		cp := make(map[string]*RuleList, len(paths))
+		for path, l := range paths {
+			if l == nil {
+				cp[path] = nil
+				continue
+			}
+			cp[path] = &RuleList{Rules: cloneRules(l.Rules), Combine: l.Combine}
+		}
+		c[cat] = cp
+	}
+	return c
+}
+
+// Clone returns a deep copy of the generators.
+func (g Generators) Clone() Generators {
+	if g == nil {
+		return nil
+	}
+	c := make(Generators, len(g))
+	for cat, paths := range g {
+		cp := make(map[string]Generator, len(paths))
+		for path, gen := range paths {
+			cp[path] = gen.Clone()
+		}
+		c[cat] = cp
+	}
+	return c
+}
+
+// Clone returns a deep copy of the generator.
+func (g Generator) Clone() Generator {
+	return Generator{Type: g.Type, Attrs: cloneMap(g.Attrs)}
+}
+
+// Clone returns a deep copy of the rule.
+func (r Rule) Clone() Rule {
+	c := r
+	c.Value = cloneAny(r.Value)
+	c.Status = cloneAny(r.Status)
+	c.Attrs = cloneMap(r.Attrs)
+	c.Rules = cloneRules(r.Rules)
+	if r.Generator != nil {
+		g := r.Generator.Clone()
+		c.Generator = &g
+	}
+	if r.Variants != nil {
+		c.Variants = make([]Variant, len(r.Variants))
+		for n, v := range r.Variants {
+			cv := Variant{Index: v.Index}
+			if v.Rules != nil {
+				cv.Rules = make(map[string]*RuleList, len(v.Rules))
+				for path, l := range v.Rules {
+					if l == nil {
+						cv.Rules[path] = nil
+						continue
+					}
+					cv.Rules[path] = &RuleList{Rules: cloneRules(l.Rules), Combine: l.Combine}
+				}
+			}
+			if v.Generators != nil {
+				cv.Generators = make(map[string]Generator, len(v.Generators))
+				for path, g := range v.Generators {
+					cv.Generators[path] = g.Clone()
+				}
+			}
+			c.Variants[n] = cv
+		}
+	}
+	return c
+}
+
+func cloneRules(rs []Rule) []Rule {
+	if rs == nil {
+		return nil
+	}
+	c := make([]Rule, len(rs))
+	for n, r := range rs {
+		c[n] = r.Clone()
+	}
+	return c
+}
+
+func cloneStrings(m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string][]string, len(m))
+	for k, v := range m {
+		if v == nil {
+			c[k] = nil
+			continue
+		}
+		c[k] = append([]string(nil), v...)
+	}
+	return c
+}
+
+func cloneMap(m map[string]any) map[string]any {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		c[k] = cloneAny(v)
+	}
+	return c
+}
+
+func cloneAny(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		return cloneMap(t)
+	case []any:
+		c := make([]any, len(t))
+		for n, e := range t {
+			c[n] = cloneAny(e)
+		}
+		return c
+	case []string:
+		return append([]string(nil), t...)
+	case []int:
+		return append([]int(nil), t...)
+	}
+	return v
+}
