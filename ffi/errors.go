@@ -1,0 +1,117 @@
+package main
+
+/*
+#include <string.h>
+#include "types.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// The last error of each OS thread, as pact_ffi keeps a thread-local
+// LAST_ERROR. A cgo call from C runs on the calling OS thread for its whole
+// duration, so the thread id read inside an exported function identifies the
+// C caller's thread.
+var (
+	lastErrorMu sync.Mutex
+	lastError   = map[int]string{} // guarded by lastErrorMu; tid -> message
+)
+
+// setError records err as the calling thread's last error. A nil err clears it.
+func setError(err error) {
+	if err == nil {
+		clearError()
+		return
+	}
+	setErrorMessage(err.Error())
+}
+
+// setErrorf records a formatted message as the calling thread's last error.
+func setErrorf(format string, args ...any) {
+	setErrorMessage(fmt.Sprintf(format, args...))
+}
+
+func setErrorMessage(msg string) {
+	if msg == "" {
+		msg = "unknown error"
+	}
+	tid := unix.Gettid()
+	lastErrorMu.Lock()
+	lastError[tid] = msg
+	lastErrorMu.Unlock()
+}
+
+// clearError forgets the calling thread's last error.
+func clearError() {
+	tid := unix.Gettid()
+	lastErrorMu.Lock()
+	delete(lastError, tid)
+	lastErrorMu.Unlock()
+}
+
+// lastErrorMessage returns the calling thread's last error, or "".
+func lastErrorMessage() string {
+	tid := unix.Gettid()
+	lastErrorMu.Lock()
+	defer lastErrorMu.Unlock()
+	return lastError[tid]
+}
+
+// errorf returns an error for an argument problem, prefixed with the
+// function name: errorf("pactffi_with_body", "body is not valid JSON: %v", err).
+func errorf(fn, format string, args ...any) error {
+	return fmt.Errorf("%s: %s", fn, fmt.Sprintf(format, args...))
+}
+
+// errNoPlugins is the error of every plugin function.
+var errNoPlugins = errors.New("libpact does not support plugins")
+
+//export pactffi_get_error_message
+func pactffi_get_error_message(buffer *C.char, length C.int) (ret C.int) {
+	defer guard(&ret, -3, "pactffi_get_error_message")
+	if buffer == nil {
+		return -1
+	}
+	if length < 0 {
+		return -2
+	}
+	msg := lastErrorMessage()
+	for i := 0; i < len(msg); i++ {
+		if msg[i] == 0 { // an interior NUL cannot be written as a C string
+			return -4
+		}
+	}
+	need := len(msg) + 1
+	if int(length) < need {
+		return -2
+	}
+	dst := unsafe.Slice((*byte)(unsafe.Pointer(buffer)), int(length))
+	copy(dst, msg)
+	for i := len(msg); i < len(dst); i++ {
+		dst[i] = 0
+	}
+	return C.int(need)
+}
+
+// libpact_stub_called records the last error for a weak C stub (stubs.c) of
+// a function libpact does not implement. It is not part of the public ABI.
+//
+//export libpact_stub_called
+func libpact_stub_called(name *C.char) {
+	setErrorf("%s is not implemented by libpact", C.GoString(name))
+}
+
+// libpact_stub_string returns a malloc'd copy of the message for a stub that
+// returns a StringResult. It is not part of the public ABI.
+//
+//export libpact_stub_string
+func libpact_stub_string(name *C.char) *C.char {
+	return C.CString(C.GoString(name) + " is not implemented by libpact")
+}
