@@ -1,0 +1,23 @@
+// Package pactfile reads and writes Pact contract files of every
+// specification version (V1, V1.1, V2, V3 HTTP and message pacts, V4), and
+// merges new interactions into existing files safely across goroutines and
+// processes.
+//
+// Reading is tolerant: unknown attributes and malformed matching rules are
+// skipped with a warning, never a failure; only input that is not a pact at
+// all (invalid JSON, not an object, interactions that are not objects) is an
+// error.
+//
+//	p, warnings, err := pactfile.Read("pacts/web-api.json")
+//	...
+//	data, warnings, err := pactfile.Marshal(p, model.V4)
+//	path, err := pactfile.Write(p, "pacts", model.V4, false) // merges into pacts/web-api.json
+//
+// Writing is deterministic: object keys are sorted, interactions are ordered
+// by description, provider states and type, and the same model always gives
+// the same bytes.
+package pactfile
+
+// Version is the libpact core version written into pact metadata as
+// "libpact": {"version": Version}.
+const Version = "0.1.0"

@@ -1,0 +1,248 @@
+package pactfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// DecodeJSON decodes JSON text the way the pact reader does: a UTF-8 byte
+// order mark at the start is skipped, objects become map[string]any, arrays
+// []any, and numbers json.Number (so that 1 and 1.0 stay distinct in bodies).
+// Pass its result to ParseRequest, ParseResponse and ParseMessage.
+//
+//	v, err := pactfile.DecodeJSON([]byte(`{"method": "GET", "path": "/"}`))
+//
+// Invalid JSON gives an error naming the line and column, e.g.
+// "invalid JSON at line 3, column 7: invalid character '}' ...".
+func DecodeJSON(data []byte) (any, error) {
+	data = bytes.TrimPrefix(data, bom)
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("invalid JSON: the input is empty")
+		}
+		return nil, jsonError(data, err)
+	}
+	if _, err := d.Token(); !errors.Is(err, io.EOF) {
+		off := d.InputOffset()
+		line, col := lineCol(data, off)
+		return nil, fmt.Errorf("invalid JSON at line %d, column %d: unexpected data after the top-level value", line, col)
+	}
+	return v, nil
+}
+
+// jsonError adds the line and column to a decoding error.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(data, se.Offset)
+		return fmt.Errorf("invalid JSON at line %d, column %d: %v", line, col, err)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		line, col := lineCol(data, int64(len(data)))
+		return fmt.Errorf("invalid JSON at line %d, column %d: unexpected end of input", line, col)
+	}
+	return fmt.Errorf("invalid JSON: %v", err)
+}
+
+func lineCol(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line = 1 + bytes.Count(data[:off], []byte{'\n'})
+	col = int(off) - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// encoder writes JSON with sorted object keys, either compact or indented
+// by two spaces (the layout of the reference writer).
+type encoder struct {
+	buf    []byte
+	pretty bool
+	keys   []string
+}
+
+func (e *encoder) value(v any, depth int) {
+	switch t := v.(type) {
+	case nil:
+		e.buf = append(e.buf, "null"...)
+	case bool:
+		e.buf = strconv.AppendBool(e.buf, t)
+	case string:
+		e.buf = appendString(e.buf, t)
+	case json.Number:
+		if t == "" {
+			e.buf = append(e.buf, '0')
+		} else {
+			e.buf = append(e.buf, t...)
+		}
+	case float64:
+		e.buf = appendFloat(e.buf, t)
+	case float32:
+		e.buf = appendFloat(e.buf, float64(t))
+	case int:
+		e.buf = strconv.AppendInt(e.buf, int64(t), 10)
+	case int64:
+		e.buf = strconv.AppendInt(e.buf, t, 10)
+	case int32:
+		e.buf = strconv.AppendInt(e.buf, int64(t), 10)
+	case uint64:
+		e.buf = strconv.AppendUint(e.buf, t, 10)
+	case []string:
+		arr := make([]any, len(t))
+		for i, s := range t {
+			arr[i] = s
+		}
+		e.value(arr, depth)
+	case []int:
+		arr := make([]any, len(t))
+		for i, s := range t {
+			arr[i] = s
+		}
+		e.value(arr, depth)
+	case []any:
+		if len(t) == 0 {
+			e.buf = append(e.buf, "[]"...)
+			return
+		}
+		e.buf = append(e.buf, '[')
+		for i, x := range t {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 1)
+			e.value(x, depth+1)
+		}
+		e.newline(depth)
+		e.buf = append(e.buf, ']')
+	case map[string]any:
+		if len(t) == 0 {
+			e.buf = append(e.buf, "{}"...)
+			return
+		}
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		e.buf = append(e.buf, '{')
+		for i, k := range keys {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 1)
+			e.buf = appendString(e.buf, k)
+			e.buf = append(e.buf, ':')
+			if e.pretty {
+				e.buf = append(e.buf, ' ')
+			}
+			e.value(t[k], depth+1)
+		}
+		e.newline(depth)
+		e.buf = append(e.buf, '}')
+	default:
+		// Any other Go value (from a caller-built model): let encoding/json
+		// render it, then decode and re-encode so keys stay sorted.
+		b, err := json.Marshal(t)
+		if err != nil {
+			e.buf = append(e.buf, "null"...)
+			return
+		}
+		var x any
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.UseNumber()
+		if d.Decode(&x) != nil {
+			e.buf = append(e.buf, "null"...)
+			return
+		}
+		e.value(x, depth)
+	}
+}
+
+func (e *encoder) newline(depth int) {
+	if !e.pretty {
+		return
+	}
+	e.buf = append(e.buf, '\n')
+	for i := 0; i < depth; i++ {
+		e.buf = append(e.buf, ' ', ' ')
+	}
+}
+
+// encodeJSON returns v as JSON text with sorted keys.
+func encodeJSON(v any, pretty bool) []byte {
+	e := encoder{pretty: pretty}
+	e.value(v, 0)
+	return e.buf
+}
+
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	return strconv.AppendFloat(b, f, format, -1, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,740 @@
+package pactfile
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// reader carries the spec version being read and collects warnings.
+type reader struct {
+	ver      model.SpecVersion
+	warnings []string
+}
+
+func (r *reader) warn(format string, args ...any) {
+	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
+}
+
+// ParseRequest reads the request part of an interaction (or of a spec
+// testcase's "expected"/"actual"): method, path, query, headers, body,
+// matchingRules and generators, in the form of spec version ver.
+//
+//	v, _ := pactfile.DecodeJSON([]byte(`{"method":"get","path":"/","query":"a=1"}`))
+//	req, err := pactfile.ParseRequest(v, model.V1)
+//	// req.Method == "GET", req.RawQuery == "a=1", req.Query["a"] == ["1"]
+//
+// v must be a JSON object; anything else is an error. Attributes of the wrong
+// type are ignored (ParseRequest has no way to report warnings; Parse does).
+func ParseRequest(v any, ver model.SpecVersion) (model.Request, error) {
+	r := &reader{ver: ver}
+	return r.request(v, "request")
+}
+
+// ParseResponse reads the response part of an interaction: status, headers,
+// body, matchingRules and generators, in the form of spec version ver.
+//
+//	v, _ := pactfile.DecodeJSON([]byte(`{"status":200,"body":{"a":1}}`))
+//	resp, err := pactfile.ParseResponse(v, model.V3)
+func ParseResponse(v any, ver model.SpecVersion) (model.Response, error) {
+	r := &reader{ver: ver}
+	return r.response(v, "response")
+}
+
+// ParseMessage reads message contents: contents, metaData or metadata,
+// matchingRules and generators, in the form of spec version ver (V4 contents
+// are body objects; earlier versions give the contents raw).
+//
+//	v, _ := pactfile.DecodeJSON([]byte(`{"contents":{"a":1},"metaData":{"contentType":"application/json"}}`))
+//	msg, err := pactfile.ParseMessage(v, model.V3)
+func ParseMessage(v any, ver model.SpecVersion) (model.MessageContents, error) {
+	r := &reader{ver: ver}
+	return r.message(v, "message")
+}
+
+func (r *reader) request(v any, where string) (model.Request, error) {
+	req := model.Request{Method: "GET", Path: "/"}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return req, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+	}
+	for k, x := range m {
+		switch k {
+		case "method":
+			if s, ok := x.(string); ok {
+				req.Method = strings.ToUpper(s)
+			} else {
+				r.warn("%s: ignoring 'method' that is %s, not a string", where, kindOf(x))
+			}
+		case "path":
+			if s, ok := x.(string); ok {
+				req.Path = s
+			} else if x != nil {
+				r.warn("%s: ignoring 'path' that is %s, not a string", where, kindOf(x))
+			}
+		case "query":
+			r.query(&req, x, where)
+		case "headers", "body", "matchingRules", "generators":
+		default:
+			r.warn("%s: ignoring unknown attribute '%s'", where, k)
+		}
+	}
+	req.Headers = r.headers(m["headers"], where)
+	req.Body = r.body(m, "body", headerContentType(req.Headers), where)
+	req.MatchingRules = r.matchingRules(m["matchingRules"], where)
+	req.Generators = r.generators(m["generators"], where)
+	return req, nil
+}
+
+func (r *reader) response(v any, where string) (model.Response, error) {
+	resp := model.Response{Status: 200}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return resp, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+	}
+	for k, x := range m {
+		switch k {
+		case "status":
+			n, err := statusFromJSON(x)
+			if err != nil {
+				return resp, fmt.Errorf("%s: %w", where, err)
+			}
+			resp.Status = n
+		case "headers", "body", "matchingRules", "generators":
+		default:
+			r.warn("%s: ignoring unknown attribute '%s'", where, k)
+		}
+	}
+	resp.Headers = r.headers(m["headers"], where)
+	resp.Body = r.body(m, "body", headerContentType(resp.Headers), where)
+	resp.MatchingRules = r.matchingRules(m["matchingRules"], where)
+	resp.Generators = r.generators(m["generators"], where)
+	return resp, nil
+}
+
+// statusFromJSON reads a response status: an integer, or a numeric string.
+func statusFromJSON(x any) (int, error) {
+	if s, ok := x.(string); ok {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return 0, fmt.Errorf("'status' must be an integer, got %q", s)
+		}
+		return n, nil
+	}
+	f, ok := model.JSONNumber(x)
+	if !ok || f != float64(int(f)) || f < 0 || f > 999 {
+		return 0, fmt.Errorf("'status' must be an integer HTTP status, got %s", compactJSON(x))
+	}
+	return int(f), nil
+}
+
+func (r *reader) message(v any, where string) (model.MessageContents, error) {
+	var msg model.MessageContents
+	m, ok := v.(map[string]any)
+	if !ok {
+		return msg, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+	}
+	r.messageInto(&msg, m, where, nil)
+	return msg, nil
+}
+
+// messageInto reads the message attributes of m into msg; known lists the
+// other attributes the caller reads itself (so they are not warned about).
+func (r *reader) messageInto(msg *model.MessageContents, m map[string]any, where string, known map[string]bool) {
+	for k := range m {
+		switch k {
+		case "contents", "metaData", "metadata", "matchingRules", "generators":
+		default:
+			if !known[k] {
+				r.warn("%s: ignoring unknown attribute '%s'", where, k)
+			}
+		}
+	}
+	md := m["metadata"]
+	if md == nil {
+		md = m["metaData"]
+	}
+	if md != nil {
+		if mm, ok := md.(map[string]any); ok {
+			msg.Metadata = model.NormalizeJSON(mm).(map[string]any)
+		} else {
+			r.warn("%s: ignoring 'metadata' that is %s, not an object", where, kindOf(md))
+		}
+	}
+	msg.Contents = r.body(m, "contents", metadataContentType(msg.Metadata), where)
+	msg.MatchingRules = r.matchingRules(m["matchingRules"], where)
+	msg.Generators = r.generators(m["generators"], where)
+}
+
+// headers reads a headers object: string values (split for multi-value
+// headers only) or, in V4, arrays of strings.
+func (r *reader) headers(v any, where string) model.Headers {
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.warn("%s: ignoring 'headers' that is %s, not an object", where, kindOf(v))
+		return nil
+	}
+	h := make(model.Headers, len(m))
+	for name, x := range m {
+		switch t := x.(type) {
+		case string:
+			h[name] = SplitHeaderValue(name, t)
+		case []any:
+			vals := make([]string, 0, len(t))
+			for _, item := range t {
+				if s, ok := item.(string); ok {
+					vals = append(vals, s)
+				} else if item != nil {
+					vals = append(vals, compactJSON(item))
+				}
+			}
+			h[name] = vals
+		case nil:
+			h[name] = []string{""}
+		default:
+			h[name] = []string{compactJSON(t)}
+		}
+	}
+	return h
+}
+
+// query reads a query string (V1/V2, kept in RawQuery and parsed) or a map of
+// names to values (V3/V4; a null value is a parameter without "=").
+func (r *reader) query(req *model.Request, v any, where string) {
+	switch t := v.(type) {
+	case nil:
+	case string:
+		req.RawQuery = t
+		req.Query, req.QueryNoValue = ParseQuery(t)
+	case map[string]any:
+		q := make(map[string][]string, len(t))
+		var noValue map[string]bool
+		for name, x := range t {
+			var vals []string
+			items, isArray := x.([]any)
+			if !isArray {
+				items = []any{x}
+			}
+			for _, item := range items {
+				switch s := item.(type) {
+				case string:
+					vals = append(vals, s)
+				case nil:
+					vals = append(vals, "")
+					if noValue == nil {
+						noValue = map[string]bool{}
+					}
+					noValue[name] = true
+				default:
+					vals = append(vals, compactJSON(s))
+				}
+			}
+			if vals == nil {
+				vals = []string{}
+			}
+			q[name] = vals
+		}
+		req.Query, req.QueryNoValue = q, noValue
+	default:
+		r.warn("%s: ignoring 'query' that is %s", where, kindOf(v))
+	}
+}
+
+// ParseQuery parses a query string as the reference does: split on "&"
+// (empty segments skipped), then on the first "=", with %XX and "+" decoded.
+// A name without "=" gets the value "" and is recorded in noValue.
+//
+//	q, _ := pactfile.ParseQuery("a=1&b=x%3Dy&a=2&c")
+//	// q = {"a": ["1", "2"], "b": ["x=y"], "c": [""]}, noValue = {"c": true}
+func ParseQuery(s string) (q map[string][]string, noValue map[string]bool) {
+	s = strings.TrimPrefix(s, "?")
+	if s == "" {
+		return nil, nil
+	}
+	q = map[string][]string{}
+	for _, seg := range strings.Split(s, "&") {
+		if seg == "" {
+			continue
+		}
+		name, value, hasEq := strings.Cut(seg, "=")
+		name = unescapeQuery(name)
+		if !hasEq {
+			if noValue == nil {
+				noValue = map[string]bool{}
+			}
+			noValue[name] = true
+		}
+		q[name] = append(q[name], unescapeQuery(value))
+	}
+	return q, noValue
+}
+
+func unescapeQuery(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// encodeQuery builds "a=1&b=2" from a query map: names sorted, values in
+// order and encoded (the V1/V2 writer's form).
+func encodeQuery(q map[string][]string, noValue map[string]bool) string {
+	names := make([]string, 0, len(q))
+	for n := range q {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		for _, v := range q[n] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(n))
+			if v == "" && noValue[n] {
+				continue
+			}
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(v))
+		}
+	}
+	return b.String()
+}
+
+// body reads the body attribute key of part m. headerCT is the content type
+// stated by the Content-Type header (or message metadata).
+func (r *reader) body(m map[string]any, key, headerCT, where string) model.Body {
+	v, present := m[key]
+	if !present {
+		return model.Body{State: model.BodyMissing}
+	}
+	if r.ver >= model.V4 {
+		return r.v4Body(v, headerCT, where+"."+key)
+	}
+	return rawBody(v, headerCT)
+}
+
+// rawBody reads a V1–V3 body (spec-checklist §4.5).
+func rawBody(v any, ct string) model.Body {
+	switch t := v.(type) {
+	case nil:
+		return model.Body{State: model.BodyNull}
+	case string:
+		if t == "" {
+			return model.Body{State: model.BodyEmpty}
+		}
+		switch {
+		case ct == "":
+			return present([]byte(t))
+		case isJSONType(ct):
+			parsed, err := DecodeJSON([]byte(t))
+			if err == nil {
+				switch parsed.(type) {
+				case string, map[string]any:
+					return present([]byte(t))
+				}
+			}
+			return present(appendString(nil, t))
+		case isTextType(ct) || baseType(ct) == "multipart" || strings.HasPrefix(baseType(ct), "multipart/"):
+			return present([]byte(t))
+		default:
+			if b, ok := decodeBase64(t); ok {
+				return present(b)
+			}
+			return present([]byte(t))
+		}
+	default:
+		return present(encodeJSON(t, false))
+	}
+}
+
+func present(b []byte) model.Body {
+	if len(b) == 0 {
+		return model.Body{State: model.BodyEmpty}
+	}
+	return model.Body{State: model.BodyPresent, Content: b}
+}
+
+func decodeBase64(s string) ([]byte, bool) {
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, true
+	}
+	if b, err := base64.RawStdEncoding.DecodeString(s); err == nil {
+		return b, true
+	}
+	return nil, false
+}
+
+var v4BodyAttrs = map[string]bool{"content": true, "contentType": true, "encoded": true, "contentTypeHint": true}
+
+// v4Body reads a V4 body object {content, contentType, encoded,
+// contentTypeHint} (spec-checklist §4.5).
+func (r *reader) v4Body(v any, headerCT, where string) model.Body {
+	m, ok := v.(map[string]any)
+	if !ok {
+		if v != nil {
+			r.warn("%s: the body is not a V4 body object; read it as it stands", where)
+		}
+		return rawBody(v, headerCT)
+	}
+	content, hasContent := m["content"]
+	for k := range m {
+		if !v4BodyAttrs[k] {
+			r.warn("%s: the body is not a V4 body object (it has the attribute '%s'); read it as JSON", where, k)
+			return present(encodeJSON(m, false))
+		}
+	}
+	var b model.Body
+	if ct, ok := m["contentType"].(string); ok {
+		b.ContentType = ct
+	}
+	if h, ok := m["contentTypeHint"].(string); ok {
+		switch strings.ToUpper(h) {
+		case "TEXT":
+			b.Hint = model.HintText
+		case "BINARY":
+			b.Hint = model.HintBinary
+		case "DEFAULT":
+		default:
+			r.warn("%s: ignoring unknown contentTypeHint %q", where, h)
+		}
+	}
+	if !hasContent {
+		b.State = model.BodyMissing
+		return b
+	}
+	if content == nil {
+		b.State = model.BodyNull
+		return b
+	}
+	var data []byte
+	encoding := ""
+	switch e := m["encoded"].(type) {
+	case string:
+		encoding = strings.ToLower(e)
+		if encoding == "false" {
+			encoding = ""
+		}
+	case bool:
+		if e {
+			encoding = "base64"
+		}
+	}
+	s, isString := content.(string)
+	switch encoding {
+	case "":
+		ct := b.ContentType
+		if ct == "" {
+			ct = headerCT
+		}
+		switch {
+		case isString && s == "":
+		case isJSONType(ct):
+			data = encodeJSON(content, false)
+		case isString:
+			data = []byte(s)
+		default:
+			data = encodeJSON(content, false)
+		}
+	case "base64":
+		if !isString {
+			r.warn("%s: base64-encoded content is not a string; read it as JSON", where)
+			data = encodeJSON(content, false)
+		} else if d, ok := decodeBase64(s); ok {
+			data = d
+		} else {
+			r.warn("%s: content is not valid base64; read it as text", where)
+			data = []byte(s)
+		}
+	case "json":
+		if isString {
+			data = []byte(s)
+		} else {
+			data = encodeJSON(content, false)
+		}
+	default:
+		r.warn("%s: unknown body encoding %q; read the content as it stands", where, encoding)
+		if isString {
+			data = []byte(s)
+		} else {
+			data = encodeJSON(content, false)
+		}
+	}
+	if len(data) == 0 {
+		b.State = model.BodyEmpty
+		return b
+	}
+	b.State, b.Content = model.BodyPresent, data
+	return b
+}
+
+// categoryOf maps a category name in a pact file to a model category. An
+// unknown name is read as body, as the reference does.
+func (r *reader) categoryOf(name, where string) model.Category {
+	switch name {
+	case "body", "content", "contents":
+		return model.CategoryBody
+	case "header", "headers":
+		return model.CategoryHeader
+	case "query":
+		return model.CategoryQuery
+	case "path":
+		return model.CategoryPath
+	case "method":
+		return model.CategoryMethod
+	case "status":
+		return model.CategoryStatus
+	case "metadata", "metaData":
+		return model.CategoryMetadata
+	}
+	r.warn("%s: unknown matching rule category '%s', read as 'body'", where, name)
+	return model.CategoryBody
+}
+
+func singleKeyCategory(c model.Category) bool {
+	return c == model.CategoryPath || c == model.CategoryMethod || c == model.CategoryStatus
+}
+
+// matchingRules reads a matchingRules object, V2 ("$.body.x": rule) or V3/V4
+// (categories) form.
+func (r *reader) matchingRules(v any, where string) model.MatchingRules {
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.warn("%s: ignoring 'matchingRules' that is %s, not an object", where, kindOf(v))
+		return nil
+	}
+	rules := model.MatchingRules{}
+	v2 := false
+	for k := range m {
+		if strings.HasPrefix(k, "$") {
+			v2 = true
+			break
+		}
+	}
+	if v2 {
+		for _, key := range sortedKeys(m) {
+			cat, path, ok := v2RuleKey(key)
+			if !ok {
+				r.warn("%s: ignoring matching rule with unsupported V2 path '%s'", where, key)
+				continue
+			}
+			l, err := model.RuleListFromJSON(m[key])
+			if err != nil {
+				r.warn("%s: ignoring matching rule at '%s': %v", where, key, err)
+				continue
+			}
+			r.addRules(rules, cat, path, l)
+		}
+		return emptyToNil(rules)
+	}
+	for _, name := range sortedKeys(m) {
+		cat := r.categoryOf(name, where)
+		cm, ok := m[name].(map[string]any)
+		if !ok {
+			r.warn("%s: ignoring matching rule category '%s' that is %s, not an object", where, name, kindOf(m[name]))
+			continue
+		}
+		_, hasMatchers := cm["matchers"]
+		_, hasMatch := cm["match"]
+		if singleKeyCategory(cat) && (hasMatchers || hasMatch) {
+			l, err := model.RuleListFromJSON(cm)
+			if err != nil {
+				r.warn("%s: ignoring matching rules for '%s': %v", where, name, err)
+				continue
+			}
+			r.addRules(rules, cat, "", l)
+			continue
+		}
+		for _, path := range sortedKeys(cm) {
+			l, err := model.RuleListFromJSON(cm[path])
+			if err != nil {
+				r.warn("%s: ignoring matching rule at %s '%s': %v", where, name, path, err)
+				continue
+			}
+			if singleKeyCategory(cat) {
+				path = ""
+			}
+			r.addRules(rules, cat, path, l)
+		}
+	}
+	return emptyToNil(rules)
+}
+
+func (r *reader) addRules(rules model.MatchingRules, c model.Category, path string, l *model.RuleList) {
+	if rules[c] == nil {
+		rules[c] = map[string]*model.RuleList{}
+	}
+	if old := rules[c][path]; old != nil {
+		old.Rules = append(old.Rules, l.Rules...)
+		return
+	}
+	rules[c][path] = l
+}
+
+func emptyToNil(m model.MatchingRules) model.MatchingRules {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// v2RuleKey converts a V2 matching-rule key to a category and path:
+// "$.body.a" → body "$.a"; "$.headers.X" / "$.header.X" → header "X";
+// "$.query.q" → query "q"; "$.path" → path "".
+func v2RuleKey(key string) (model.Category, string, bool) {
+	if !strings.HasPrefix(key, "$.") {
+		if key == "$" {
+			return "", "", false
+		}
+		return "", "", false
+	}
+	rest := key[2:]
+	end := strings.IndexAny(rest, ".[")
+	first, tail := rest, ""
+	if end >= 0 {
+		first, tail = rest[:end], rest[end:]
+	}
+	switch strings.ToLower(first) {
+	case "body":
+		return model.CategoryBody, "$" + tail, true
+	case "path":
+		return model.CategoryPath, "", tail == ""
+	case "method":
+		return model.CategoryMethod, "", tail == ""
+	case "status":
+		return model.CategoryStatus, "", tail == ""
+	case "header", "headers", "query", "metadata":
+		cat := model.CategoryHeader
+		switch strings.ToLower(first) {
+		case "query":
+			cat = model.CategoryQuery
+		case "metadata":
+			cat = model.CategoryMetadata
+		}
+		if tail == "" {
+			return "", "", false
+		}
+		p, err := model.ParsePath("$" + tail)
+		if err != nil || len(p) < 2 || p[1].Kind != model.TokField {
+			// Names with odd characters: take the rest as written.
+			return cat, strings.TrimPrefix(tail, "."), true
+		}
+		if len(p) == 2 {
+			return cat, p[1].Name, true
+		}
+		return cat, strings.TrimPrefix(tail, "."), true
+	}
+	return "", "", false
+}
+
+// generators reads a generators object by category. path, method and status
+// hold one generator each.
+func (r *reader) generators(v any, where string) model.Generators {
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.warn("%s: ignoring 'generators' that is %s, not an object", where, kindOf(v))
+		return nil
+	}
+	gens := model.Generators{}
+	for _, name := range sortedKeys(m) {
+		var cat model.Category
+		switch name {
+		case "body", "content", "contents":
+			cat = model.CategoryBody
+		case "header", "headers":
+			cat = model.CategoryHeader
+		case "query":
+			cat = model.CategoryQuery
+		case "path":
+			cat = model.CategoryPath
+		case "method":
+			cat = model.CategoryMethod
+		case "status":
+			cat = model.CategoryStatus
+		case "metadata", "metaData":
+			cat = model.CategoryMetadata
+		default:
+			r.warn("%s: ignoring generators with unknown category '%s'", where, name)
+			continue
+		}
+		cm, ok := m[name].(map[string]any)
+		if !ok {
+			r.warn("%s: ignoring generator category '%s' that is %s, not an object", where, name, kindOf(m[name]))
+			continue
+		}
+		if _, single := cm["type"].(string); single && singleKeyCategory(cat) {
+			g, err := model.GeneratorFromJSON(cm)
+			if err != nil {
+				r.warn("%s: ignoring generator for '%s': %v", where, name, err)
+				continue
+			}
+			gens.Add(cat, "", g)
+			continue
+		}
+		for _, key := range sortedKeys(cm) {
+			gm, ok := cm[key].(map[string]any)
+			if !ok {
+				r.warn("%s: ignoring generator at %s '%s' that is %s, not an object", where, name, key, kindOf(cm[key]))
+				continue
+			}
+			g, err := model.GeneratorFromJSON(gm)
+			if err != nil {
+				r.warn("%s: ignoring generator at %s '%s': %v", where, name, key, err)
+				continue
+			}
+			if singleKeyCategory(cat) {
+				key = ""
+			}
+			gens.Add(cat, key, g)
+		}
+	}
+	if len(gens) == 0 {
+		return nil
+	}
+	return gens
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// kindOf names the JSON type of v for messages.
+func kindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case json.Number, float64, int, int64:
+		return "a number"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func compactJSON(v any) string { return string(encodeJSON(v, false)) }
