@@ -1,0 +1,57 @@
+package mockserver
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// logLines is how many lines a server's log keeps; older lines are dropped.
+const logLines = 4096
+
+// ring is a fixed-size log of the most recent lines. It is safe for
+// concurrent use.
+type ring struct {
+	mu      sync.Mutex
+	lines   [logLines]string // guarded by mu
+	next    int              // guarded by mu; index of the next line to write
+	full    bool             // guarded by mu; lines has wrapped at least once
+	dropped int              // guarded by mu; lines overwritten
+}
+
+// printf adds one line, prefixed with the time and level.
+func (r *ring) printf(level, format string, args ...any) {
+	line := time.Now().UTC().Format("2006-01-02T15:04:05.000000Z") + " " + level + " " + fmt.Sprintf(format, args...)
+	r.mu.Lock()
+	if r.full {
+		r.dropped++
+	}
+	r.lines[r.next] = line
+	r.next++
+	if r.next == logLines {
+		r.next, r.full = 0, true
+	}
+	r.mu.Unlock()
+}
+
+// String returns the kept lines, oldest first, each ending in a newline.
+func (r *ring) String() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	if r.dropped > 0 {
+		fmt.Fprintf(&b, "... %d earlier lines dropped\n", r.dropped)
+	}
+	if r.full {
+		for _, l := range r.lines[r.next:] {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	for _, l := range r.lines[:r.next] {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,160 @@
+package mockserver
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// multiValueHeaders are the headers whose values are lists: a received value
+// is split on "," and trimmed only for these (spec-checklist §5.2). Every
+// other header keeps its value whole, so a date or a custom header with a
+// comma stays one value. Keys are lower case; listHeader looks names up.
+var multiValueHeaders = map[string]bool{
+	"accept":                         true,
+	"accept-encoding":                true,
+	"accept-language":                true,
+	"access-control-allow-headers":   true,
+	"access-control-allow-methods":   true,
+	"access-control-expose-headers":  true,
+	"access-control-request-headers": true,
+	"allow":                          true,
+	"cache-control":                  true,
+	"if-match":                       true,
+	"if-none-match":                  true,
+	"vary":                           true,
+}
+
+// canonicalListHeaders holds multiValueHeaders in Go's canonical form
+// ("Accept-Encoding"), the form net/http gives received header names, so the
+// lookup usually needs no allocation.
+var canonicalListHeaders = func() map[string]bool {
+	m := make(map[string]bool, len(multiValueHeaders))
+	for k := range multiValueHeaders {
+		m[http.CanonicalHeaderKey(k)] = true
+	}
+	return m
+}()
+
+// listHeader reports whether name is one of multiValueHeaders, ignoring case.
+func listHeader(name string) bool {
+	return canonicalListHeaders[http.CanonicalHeaderKey(name)]
+}
+
+// errBodyTooLarge is returned by toRequest when the body exceeds the limit.
+var errBodyTooLarge = errors.New("request body too large")
+
+// toRequest converts a received request to the model (spec-checklist §7 M2):
+// the method; the path as sent, without decoding; the query parsed from the
+// raw request URI; the headers, with a line sent several times kept as
+// several values and list headers split; and the body bytes, with zero bytes
+// giving an empty body. limit bounds the body; a larger body gives
+// errBodyTooLarge.
+func toRequest(r *http.Request, limit int64) (*model.Request, error) {
+	req := &model.Request{Method: r.Method}
+	path, rawQuery := splitURI(r)
+	req.Path = path
+	if rawQuery != "" {
+		req.RawQuery = rawQuery
+		req.Query, req.QueryNoValue = parseQuery(rawQuery)
+	}
+	req.Headers = toHeaders(r)
+
+	if r.ContentLength > limit {
+		return req, errBodyTooLarge
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+		if err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				return req, errBodyTooLarge
+			}
+			return req, fmt.Errorf("reading request body: %w", err)
+		}
+		if len(body) > 0 {
+			req.Body = model.PresentBody(body, r.Header.Get("Content-Type"))
+			return req, nil
+		}
+	}
+	req.Body = model.Body{State: model.BodyEmpty}
+	return req, nil
+}
+
+// splitURI returns the path and the query of the request exactly as the
+// request line gave them. An absolute-form target ("http://host/p?q") gives
+// its path; "*" (OPTIONS *) is kept as it is.
+func splitURI(r *http.Request) (path, rawQuery string) {
+	uri := r.RequestURI
+	if uri == "" || (uri[0] != '/' && uri != "*") {
+		return r.URL.EscapedPath(), r.URL.RawQuery
+	}
+	if i := strings.IndexByte(uri, '?'); i >= 0 {
+		return uri[:i], uri[i+1:]
+	}
+	return uri, ""
+}
+
+// parseQuery parses a raw query string the way the reference does
+// (spec-checklist §5.6): split on "&", then on the first "=", and decode
+// "%XX" and "+" in names and values. A parameter with no "=" gets the value ""
+// and is recorded in noValue. A part that does not decode is kept as sent.
+func parseQuery(raw string) (query map[string][]string, noValue map[string]bool) {
+	query = map[string][]string{}
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" {
+			continue
+		}
+		name, value, hasValue := strings.Cut(part, "=")
+		name = unescape(name)
+		if !hasValue {
+			if noValue == nil {
+				noValue = map[string]bool{}
+			}
+			noValue[name] = true
+			query[name] = append(query[name], "")
+			continue
+		}
+		query[name] = append(query[name], unescape(value))
+	}
+	return query, noValue
+}
+
+func unescape(s string) string {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
+		return s
+	}
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// toHeaders copies the request headers, splitting the values of list headers
+// (multiValueHeaders) on commas. Go moves the Host header out of the map; it
+// is put back so that a pact can expect it.
+func toHeaders(r *http.Request) model.Headers {
+	h := make(model.Headers, len(r.Header)+1)
+	for name, values := range r.Header {
+		if !listHeader(name) {
+			h[name] = values
+			continue
+		}
+		var split []string
+		for _, v := range values {
+			for part := range strings.SplitSeq(v, ",") {
+				split = append(split, strings.TrimSpace(part))
+			}
+		}
+		h[name] = split
+	}
+	if r.Host != "" {
+		h["Host"] = []string{r.Host}
+	}
+	return h
+}

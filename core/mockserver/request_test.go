@@ -1,0 +1,108 @@
+package mockserver
+
+import (
+	"bufio"
+	"reflect"
+	"strings"
+	"testing"
+
+	"net/http"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// readRequest parses a raw HTTP/1.1 request the way the server receives it.
+func readRequest(t *testing.T, raw string) *http.Request {
+	t.Helper()
+	r, err := http.ReadRequest(bufio.NewReader(strings.NewReader(raw)))
+	if err != nil {
+		t.Fatalf("parsing %q: %v", raw, err)
+	}
+	return r
+}
+
+func TestToRequest(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  string
+		want model.Request
+	}{
+		{
+			name: "path is kept encoded, query decoded",
+			raw:  "GET /a%20b/c?x=1%202&y=a+b&x=3&flag HTTP/1.1\r\nHost: h\r\n\r\n",
+			want: model.Request{Method: "GET", Path: "/a%20b/c", RawQuery: "x=1%202&y=a+b&x=3&flag",
+				Query:        map[string][]string{"x": {"1 2", "3"}, "y": {"a b"}, "flag": {""}},
+				QueryNoValue: map[string]bool{"flag": true},
+				Headers:      model.Headers{"Host": {"h"}},
+				Body:         model.Body{State: model.BodyEmpty}},
+		},
+		{
+			name: "list headers split, others whole, repeated lines kept",
+			raw: "GET / HTTP/1.1\r\nHost: h\r\nAccept: text/html, application/json;q=0.9\r\n" +
+				"Date: Mon, 01 Jan 2024 00:00:00 GMT\r\nX-Custom: a, b\r\nX-Rep: 1\r\nX-Rep: 2\r\n\r\n",
+			want: model.Request{Method: "GET", Path: "/", Headers: model.Headers{
+				"Host": {"h"}, "Accept": {"text/html", "application/json;q=0.9"},
+				"Date": {"Mon, 01 Jan 2024 00:00:00 GMT"}, "X-Custom": {"a, b"}, "X-Rep": {"1", "2"}},
+				Body: model.Body{State: model.BodyEmpty}},
+		},
+		{
+			name: "body with content type",
+			raw:  "POST /p HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}",
+			want: model.Request{Method: "POST", Path: "/p", Headers: model.Headers{"Host": {"h"},
+				"Content-Type": {"application/json"}, "Content-Length": {"7"}},
+				Body: model.Body{State: model.BodyPresent, Content: []byte(`{"a":1}`), ContentType: "application/json"}},
+		},
+		{
+			name: "empty query string",
+			raw:  "GET /p? HTTP/1.1\r\nHost: h\r\n\r\n",
+			want: model.Request{Method: "GET", Path: "/p", Headers: model.Headers{"Host": {"h"}},
+				Body: model.Body{State: model.BodyEmpty}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := toRequest(readRequest(t, tt.raw), 1<<20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("got  %#v\nwant %#v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestToRequestBodyLimit(t *testing.T) {
+	raw := "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\nhello world"
+	if _, err := toRequest(readRequest(t, raw), 10); err != errBodyTooLarge {
+		t.Errorf("declared length over limit: got %v", err)
+	}
+	chunked := "POST /p HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nb\r\nhello world\r\n0\r\n\r\n"
+	if _, err := toRequest(readRequest(t, chunked), 10); err != errBodyTooLarge {
+		t.Errorf("chunked body over limit: got %v", err)
+	}
+	if r, err := toRequest(readRequest(t, chunked), 11); err != nil || string(r.Body.Content) != "hello world" {
+		t.Errorf("chunked body at limit: got %v, %v", r, err)
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{"a=1&b=2", "a", "a=%zz", "=x&&y=", "a=1=2+3%20"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, nv := parseQuery(raw)
+		for k := range nv {
+			if _, ok := q[k]; !ok {
+				t.Fatalf("no-value key %q missing from query", k)
+			}
+		}
+		n := 0
+		for _, v := range q {
+			n += len(v)
+		}
+		if parts := strings.Count(raw, "&") + 1; n > parts {
+			t.Fatalf("%d values from %d parts", n, parts)
+		}
+	})
+}
