@@ -116,6 +116,10 @@ type Definition struct {
 	References []string
 	// Expression is the source text.
 	Expression string
+
+	// topRefs are the references written directly in the comma-separated
+	// list (not inside eachKey, eachValue or arrayContains).
+	topRefs []string
 }
 
 // SyntaxError is a malformed expression: what was expected, what was found,
@@ -229,13 +233,16 @@ func (p *parser) definition() (*Definition, error) {
 // merge joins the definition o, written after d, into d.
 func (d *Definition) merge(o *Definition) *Definition {
 	r := &Definition{
-		Value:      d.Value,
-		ValueType:  d.ValueType.merge(o.ValueType),
-		Rules:      append(append([]model.Rule{}, d.Rules...), o.Rules...),
-		Generator:  d.Generator,
+		Value:     d.Value,
+		ValueType: d.ValueType.merge(o.ValueType),
+		Rules:     append(append([]model.Rule{}, d.Rules...), o.Rules...),
+		Generator: d.Generator,
 	}
 	if len(d.References)+len(o.References) > 0 {
 		r.References = append(append([]string{}, d.References...), o.References...)
+	}
+	if len(d.topRefs)+len(o.topRefs) > 0 {
+		r.topRefs = append(append([]string{}, d.topRefs...), o.topRefs...)
 	}
 	if r.Value == "" {
 		r.Value = o.Value
@@ -316,10 +323,11 @@ func (d *Definition) asEach(kind model.RuleKind) model.Rule {
 	return r
 }
 
-// resolvedRules is Rules with a Type rule standing in for each reference.
+// resolvedRules is Rules with a Type rule standing in for each reference
+// written at the top level.
 func (d *Definition) resolvedRules() []model.Rule {
 	rules := append([]model.Rule{}, d.Rules...)
-	for range d.References {
+	for range d.topRefs {
 		rules = append(rules, model.Rule{Kind: model.Type})
 	}
 	return rules
@@ -485,7 +493,7 @@ func (p *parser) matching() (*Definition, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Definition{Value: name, References: []string{name}}, nil
+		return &Definition{Value: name, References: []string{name}, topRefs: []string{name}}, nil
 	}
 	if t.Kind != tIdent {
 		return nil, p.fail(t, "the type of matcher (equalTo, type, regex, number, ...) or $'reference'")
@@ -554,7 +562,7 @@ func (p *parser) matching() (*Definition, error) {
 		if v.gen == nil {
 			v.gen = &model.Generator{Type: gen, Attrs: map[string]any{"format": format}}
 		}
-		return one(v, model.Rule{Kind: kind, Name: name, Format: format})
+		return one(v, model.Rule{Kind: kind, Format: format})
 	case "regex":
 		re, err := p.str()
 		if err != nil {
