@@ -1,0 +1,471 @@
+package pactfile
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/Masterminds/semver/v3"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// Read reads and parses the pact file at path. See Parse.
+//
+//	p, warnings, err := pactfile.Read("pacts/web-api.json")
+func Read(path string) (*model.Pact, []string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading pact file: %w", err)
+	}
+	p, warnings, err := Parse(data)
+	if err != nil {
+		return nil, warnings, fmt.Errorf("reading pact file %s: %w", path, err)
+	}
+	return p, warnings, nil
+}
+
+// Parse parses a pact file of any specification version (V1, V1.1, V2, V3
+// HTTP or message pact, V4). The version comes from
+// metadata.pactSpecification.version (or "pact-specification"), read
+// leniently ("2", "3.0", "4.0.0"); when it is missing the pact is read as V3,
+// as the reference does, unless its interactions carry V4 "type"
+// attributes.
+//
+//	p, warnings, err := pactfile.Parse([]byte(`{"consumer":{"name":"web"},"provider":{"name":"api"},
+//		"interactions":[{"description":"a","request":{"method":"GET","path":"/"},"response":{"status":200}}]}`))
+//
+// Unknown attributes, malformed rules and similar problems are skipped and
+// reported in warnings. Invalid JSON, a document that is not an object, an
+// interaction that is not an object or has an unknown V4 type, and a
+// non-integer status are errors.
+func Parse(data []byte) (*model.Pact, []string, error) {
+	v, err := DecodeJSON(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, ok := v.(map[string]any)
+	if !ok {
+		return nil, nil, fmt.Errorf("a pact file must be a JSON object, but this one is %s", kindOf(v))
+	}
+	r := &reader{}
+	p, err := r.pact(doc)
+	return p, r.warnings, err
+}
+
+var topLevelKeys = map[string]bool{"consumer": true, "provider": true, "interactions": true, "messages": true, "metadata": true}
+
+func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
+	p := &model.Pact{Metadata: map[string]any{}}
+	p.Consumer = r.pacticipant(doc, "consumer")
+	p.Provider = r.pacticipant(doc, "provider")
+	for k := range doc {
+		if !topLevelKeys[k] {
+			r.warn("ignoring unknown top-level attribute '%s'", k)
+		}
+	}
+
+	declared := ""
+	switch md := doc["metadata"].(type) {
+	case nil:
+	case map[string]any:
+		for k, x := range md {
+			switch k {
+			case "pactSpecification", "pact-specification":
+				if spec, ok := x.(map[string]any); ok {
+					if s, ok := spec["version"]; ok && s != nil {
+						declared = strings.TrimSpace(fmt.Sprint(jsonText(s)))
+					}
+				}
+			default:
+				p.Metadata[k] = model.NormalizeJSON(x)
+			}
+		}
+	default:
+		r.warn("ignoring 'metadata' that is %s, not an object", kindOf(md))
+	}
+	ver := specVersion(declared)
+	interactions, hasInteractions := doc["interactions"]
+	list, isList := interactions.([]any)
+	if hasInteractions && interactions != nil && !isList {
+		return nil, fmt.Errorf("'interactions' must be an array, but it is %s", kindOf(interactions))
+	}
+	switch {
+	case declared == "" && looksV4(list):
+		r.warn("the pact has no specification version but its interactions have V4 types; reading it as V4")
+		ver = model.V4
+	case declared == "":
+		ver = model.V3
+	case ver == model.Unknown:
+		r.warn("unsupported pact specification version '%s'; reading the pact as V3", declared)
+		ver = model.V3
+	}
+	p.SpecVersion = ver
+	r.ver = ver
+
+	if ver == model.V4 {
+		for n, x := range list {
+			i, err := r.v4Interaction(n, x)
+			if err != nil {
+				return nil, err
+			}
+			if i != nil {
+				p.Interactions = append(p.Interactions, i)
+			}
+		}
+		if _, ok := doc["messages"]; ok {
+			r.warn("ignoring 'messages' in a V4 pact (V4 pacts list messages under 'interactions')")
+		}
+		return p, nil
+	}
+	for n, x := range list {
+		i, err := r.httpInteraction(n, x)
+		if err != nil {
+			return nil, err
+		}
+		p.Interactions = append(p.Interactions, i)
+	}
+	if msgs, ok := doc["messages"]; ok && msgs != nil {
+		mlist, ok := msgs.([]any)
+		if !ok {
+			return nil, fmt.Errorf("'messages' must be an array, but it is %s", kindOf(msgs))
+		}
+		if ver < model.V3 && len(mlist) > 0 {
+			r.warn("a message pact declares version %s, but messages need V3; reading it as V3", declared)
+			p.SpecVersion, r.ver = model.V3, model.V3
+		}
+		for n, x := range mlist {
+			i, err := r.v3Message(n, x)
+			if err != nil {
+				return nil, err
+			}
+			p.Interactions = append(p.Interactions, i)
+		}
+	}
+	return p, nil
+}
+
+// jsonText returns strings as they are and numbers as their JSON text.
+func jsonText(v any) any {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return compactJSON(v)
+}
+
+// specVersion parses a declared version leniently: "1" and "1.0.0" → V1,
+// "1.1" → V1_1, "2.x" → V2, "3.x" → V3, "4.x" → V4, anything else Unknown.
+func specVersion(s string) model.SpecVersion {
+	if s == "" {
+		return model.Unknown
+	}
+	v, err := semver.NewVersion(s)
+	if err != nil {
+		return model.Unknown
+	}
+	switch v.Major() {
+	case 1:
+		if v.Minor() >= 1 {
+			return model.V1_1
+		}
+		return model.V1
+	case 2:
+		return model.V2
+	case 3:
+		return model.V3
+	case 4:
+		return model.V4
+	}
+	return model.Unknown
+}
+
+// looksV4 reports whether the interactions carry V4 "type" attributes.
+func looksV4(list []any) bool {
+	if len(list) == 0 {
+		return false
+	}
+	for _, x := range list {
+		m, ok := x.(map[string]any)
+		if !ok {
+			return false
+		}
+		t, _ := m["type"].(string)
+		if _, ok := model.ParseInteractionType(t); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) pacticipant(doc map[string]any, role string) string {
+	x, ok := doc[role]
+	if !ok || x == nil {
+		return role
+	}
+	m, ok := x.(map[string]any)
+	if !ok {
+		r.warn("'%s' is %s, not an object; using the name '%s'", role, kindOf(x), role)
+		return role
+	}
+	name, ok := m["name"].(string)
+	if !ok || name == "" {
+		return role
+	}
+	return name
+}
+
+var commonKeys = map[string]bool{
+	"description": true, "providerState": true, "providerStates": true, "provider_state": true,
+	"_id": true, "key": true, "pending": true, "comments": true, "pluginConfiguration": true,
+	"interactionMarkup": true, "transport": true, "type": true,
+}
+
+// common reads the attributes every kind of interaction has.
+func (r *reader) common(i *model.Interaction, n int, m map[string]any) {
+	switch d := m["description"].(type) {
+	case nil:
+		i.Description = fmt.Sprintf("Interaction %d", n)
+	case string:
+		i.Description = d
+	default:
+		i.Description = compactJSON(d)
+	}
+	i.ProviderStates = r.providerStates(m, i.Description)
+	if id, ok := m["_id"]; ok && id != nil {
+		i.ID = fmt.Sprint(jsonText(id))
+	}
+	if k, ok := m["key"]; ok && k != nil {
+		if s, ok := k.(string); ok {
+			i.Key = s
+		} else {
+			r.warn("interaction '%s': ignoring 'key' that is %s, not a string", i.Description, kindOf(k))
+		}
+	}
+	if p, ok := m["pending"]; ok && p != nil {
+		if b, ok := p.(bool); ok {
+			i.Pending = b
+		} else {
+			r.warn("interaction '%s': ignoring 'pending' that is %s, not a boolean", i.Description, kindOf(p))
+		}
+	}
+	i.Comments = r.object(m, "comments", i.Description)
+	i.PluginConfig = r.object(m, "pluginConfiguration", i.Description)
+	i.InteractionMarkup = r.object(m, "interactionMarkup", i.Description)
+	if t, ok := m["transport"]; ok && t != nil {
+		if s, ok := t.(string); ok {
+			i.Transport = s
+		} else {
+			r.warn("interaction '%s': ignoring 'transport' that is %s, not a string", i.Description, kindOf(t))
+		}
+	}
+}
+
+func (r *reader) object(m map[string]any, key, desc string) map[string]any {
+	x, ok := m[key]
+	if !ok || x == nil {
+		return nil
+	}
+	o, ok := x.(map[string]any)
+	if !ok {
+		r.warn("interaction '%s': ignoring '%s' that is %s, not an object", desc, key, kindOf(x))
+		return nil
+	}
+	return model.NormalizeJSON(o).(map[string]any)
+}
+
+// providerStates reads providerStates (an array of {name, params}), or else
+// the single-name providerState / provider_state. An empty name is no state.
+func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderState {
+	if x, ok := m["providerStates"]; ok && x != nil {
+		list, ok := x.([]any)
+		if !ok {
+			r.warn("interaction '%s': ignoring 'providerStates' that is %s, not an array", desc, kindOf(x))
+			return nil
+		}
+		var states []model.ProviderState
+		for _, s := range list {
+			switch st := s.(type) {
+			case string:
+				states = append(states, model.ProviderState{Name: st})
+			case map[string]any:
+				name, ok := st["name"].(string)
+				if !ok {
+					r.warn("interaction '%s': ignoring a provider state with no name", desc)
+					continue
+				}
+				ps := model.ProviderState{Name: name}
+				if params, ok := st["params"].(map[string]any); ok && len(params) > 0 {
+					ps.Params = model.NormalizeJSON(params).(map[string]any)
+				}
+				states = append(states, ps)
+			default:
+				r.warn("interaction '%s': ignoring a provider state that is %s", desc, kindOf(s))
+			}
+		}
+		return states
+	}
+	for _, key := range []string{"providerState", "provider_state"} {
+		if x, ok := m[key]; ok && x != nil {
+			s, ok := x.(string)
+			if !ok {
+				r.warn("interaction '%s': ignoring '%s' that is %s, not a string", desc, key, kindOf(x))
+				return nil
+			}
+			if s == "" {
+				return nil
+			}
+			return []model.ProviderState{{Name: s}}
+		}
+	}
+	return nil
+}
+
+func (r *reader) warnUnknown(m map[string]any, desc string, known ...string) {
+	for k := range m {
+		if commonKeys[k] {
+			continue
+		}
+		found := false
+		for _, kk := range known {
+			if k == kk {
+				found = true
+				break
+			}
+		}
+		if !found {
+			r.warn("interaction '%s': ignoring unknown attribute '%s'", desc, k)
+		}
+	}
+}
+
+// httpInteraction reads a V1–V3 request/response interaction.
+func (r *reader) httpInteraction(n int, x any) (*model.Interaction, error) {
+	m, ok := x.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, kindOf(x))
+	}
+	i := model.NewInteraction(model.HTTP, "")
+	r.common(i, n, m)
+	r.warnUnknown(m, i.Description, "request", "response")
+	if err := r.httpParts(i, m); err != nil {
+		return nil, err
+	}
+	return i, nil
+}
+
+func (r *reader) httpParts(i *model.Interaction, m map[string]any) error {
+	where := fmt.Sprintf("interaction '%s'", i.Description)
+	if x, ok := m["request"]; ok && x != nil {
+		req, err := r.request(x, where+" request")
+		if err != nil {
+			return err
+		}
+		i.Request = req
+	} else {
+		r.warn("%s has no request", where)
+	}
+	if x, ok := m["response"]; ok && x != nil {
+		resp, err := r.response(x, where+" response")
+		if err != nil {
+			return err
+		}
+		i.Response = resp
+	} else {
+		r.warn("%s has no response", where)
+	}
+	return nil
+}
+
+// v3Message reads one entry of a V3 message pact's "messages".
+func (r *reader) v3Message(n int, x any) (*model.Interaction, error) {
+	m, ok := x.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("message %d must be a JSON object, but it is %s", n, kindOf(x))
+	}
+	i := model.NewInteraction(model.AsyncMessage, "")
+	r.common(i, n, m)
+	r.messageInto(&i.Message, m, fmt.Sprintf("message '%s'", i.Description), commonKeys)
+	return i, nil
+}
+
+// v4Interaction reads one typed V4 interaction. A missing type is inferred
+// from the attributes, with a warning.
+func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
+	m, ok := x.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, kindOf(x))
+	}
+	var t model.InteractionType
+	switch ts := m["type"].(type) {
+	case string:
+		var ok bool
+		if t, ok = model.ParseInteractionType(ts); !ok {
+			return nil, fmt.Errorf("interaction %d (%s) has an unknown type '%s'; expected Synchronous/HTTP, Asynchronous/Messages or Synchronous/Messages",
+				n, describe(m), ts)
+		}
+	default:
+		_, hasReq := m["request"]
+		_, respIsList := m["response"].([]any)
+		_, hasContents := m["contents"]
+		switch {
+		case hasContents && !hasReq:
+			t = model.AsyncMessage
+		case hasReq && respIsList:
+			t = model.SyncMessage
+		case hasReq:
+			t = model.HTTP
+		default:
+			return nil, fmt.Errorf("interaction %d (%s) has no type attribute and its kind cannot be guessed", n, describe(m))
+		}
+		r.warn("interaction %d (%s) has no type attribute; read it as %s", n, describe(m), t)
+	}
+	i := model.NewInteraction(t, "")
+	r.common(i, n, m)
+	where := fmt.Sprintf("interaction '%s'", i.Description)
+	switch t {
+	case model.HTTP:
+		r.warnUnknown(m, i.Description, "request", "response")
+		if err := r.httpParts(i, m); err != nil {
+			return nil, err
+		}
+	case model.AsyncMessage:
+		r.messageInto(&i.Message, m, where, commonKeys)
+	case model.SyncMessage:
+		r.warnUnknown(m, i.Description, "request", "response")
+		if x, ok := m["request"]; ok && x != nil {
+			msg, err := r.message(x, where+" request")
+			if err != nil {
+				return nil, err
+			}
+			i.MessageRequest = msg
+		}
+		switch resp := m["response"].(type) {
+		case nil:
+		case []any:
+			for k, x := range resp {
+				msg, err := r.message(x, fmt.Sprintf("%s response %d", where, k))
+				if err != nil {
+					return nil, err
+				}
+				i.MessageResponses = append(i.MessageResponses, msg)
+			}
+		case map[string]any:
+			r.warn("%s: 'response' should be an array; read the single response", where)
+			msg, err := r.message(resp, where+" response")
+			if err != nil {
+				return nil, err
+			}
+			i.MessageResponses = append(i.MessageResponses, msg)
+		default:
+			r.warn("%s: ignoring 'response' that is %s", where, kindOf(resp))
+		}
+	}
+	return i, nil
+}
+
+func describe(m map[string]any) string {
+	if d, ok := m["description"].(string); ok {
+		return fmt.Sprintf("'%s'", d)
+	}
+	return "no description"
+}

@@ -1,0 +1,575 @@
+package pactfile
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// Marshal renders p as a pact file of specification version ver (Unknown
+// means p.SpecVersion, or V4 when that is unknown too), in the layout the
+// reference writer uses (spec-checklist §4):
+//
+//   - V1, V1.1, V2: providerState from the first state, query as a string,
+//     V2 matchingRules keyed "$.body…" / "$.headers.X" / "$.query.q" /
+//     "$.path" with only the first matcher of each list, no generators.
+//   - V3: an HTTP pact ("interactions") or a message pact ("messages"),
+//     providerStates with params, query as a map, header values joined with
+//     ", ", categorised rules with "combine" and "matchers".
+//   - V4: typed interactions, body objects, header and query arrays, key
+//     (computed from the content when empty), pending, comments.
+//
+// Whatever a version cannot express is dropped with a warning. Messages
+// cannot be written below V3, and synchronous messages (or HTTP interactions
+// mixed with messages) only as V4: those are errors.
+//
+// The output is indented JSON with sorted keys, interactions ordered by
+// description, provider states and type; the same model always gives the
+// same bytes. Metadata keeps p.Metadata and sets pactSpecification.version
+// and "libpact": {"version": Version}.
+//
+//	data, warnings, err := pactfile.Marshal(p, model.V3)
+func Marshal(p *model.Pact, ver model.SpecVersion) (data []byte, warnings []string, err error) {
+	doc, warnings, err := document(p, ver)
+	if err != nil {
+		return nil, warnings, err
+	}
+	e := encoder{pretty: true, buf: make([]byte, 0, 1024)}
+	e.value(doc, 0)
+	e.buf = append(e.buf, '\n')
+	return e.buf, warnings, nil
+}
+
+type writer struct {
+	ver      model.SpecVersion
+	warnings []string
+}
+
+func (w *writer) warn(format string, args ...any) {
+	w.warnings = append(w.warnings, fmt.Sprintf(format, args...))
+}
+
+// document builds the JSON tree of the pact file.
+func document(p *model.Pact, ver model.SpecVersion) (map[string]any, []string, error) {
+	if p == nil {
+		return nil, nil, fmt.Errorf("no pact to write")
+	}
+	if ver == model.Unknown {
+		ver = p.SpecVersion
+		if ver == model.Unknown {
+			ver = model.V4
+		}
+	}
+	w := &writer{ver: ver}
+	var http, async int
+	for _, i := range p.Interactions {
+		switch i.Type {
+		case model.HTTP:
+			http++
+		case model.AsyncMessage:
+			async++
+		case model.SyncMessage:
+			if ver < model.V4 {
+				return nil, nil, fmt.Errorf("cannot write interaction '%s' as a %s pact: synchronous messages need V4", i.Description, ver)
+			}
+		}
+	}
+	if ver < model.V4 && async > 0 {
+		if ver < model.V3 {
+			return nil, nil, fmt.Errorf("cannot write the messages of pact %s-%s as a %s pact: messages need V3 or later", p.Consumer, p.Provider, ver)
+		}
+		if http > 0 {
+			return nil, nil, fmt.Errorf("cannot write pact %s-%s as V3: it has both HTTP interactions and messages (V3 keeps them in separate files); write it as V4", p.Consumer, p.Provider)
+		}
+	}
+
+	md := make(map[string]any, len(p.Metadata)+2)
+	for k, v := range p.Metadata {
+		md[k] = v
+	}
+	delete(md, "pact-specification")
+	delete(md, "pactSpecificationVersion")
+	md["pactSpecification"] = map[string]any{"version": ver.String()}
+	md["libpact"] = map[string]any{"version": Version}
+
+	doc := map[string]any{
+		"consumer": map[string]any{"name": p.Consumer},
+		"provider": map[string]any{"name": p.Provider},
+		"metadata": md,
+	}
+	list := make([]any, 0, len(p.Interactions))
+	for _, i := range sortedInteractions(p.Interactions) {
+		list = append(list, w.interaction(i))
+	}
+	if ver < model.V4 && async > 0 {
+		doc["messages"] = list
+	} else {
+		doc["interactions"] = list
+	}
+	return doc, w.warnings, nil
+}
+
+// sortedInteractions orders interactions by description, state names and
+// type, keeping the original order of ties.
+func sortedInteractions(in []*model.Interaction) []*model.Interaction {
+	out := make([]*model.Interaction, 0, len(in))
+	for _, i := range in {
+		if i != nil {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		x, y := out[a], out[b]
+		if x.Description != y.Description {
+			return x.Description < y.Description
+		}
+		if sx, sy := strings.Join(x.StateNames(), "\x00"), strings.Join(y.StateNames(), "\x00"); sx != sy {
+			return sx < sy
+		}
+		return x.Type < y.Type
+	})
+	return out
+}
+
+func (w *writer) interaction(i *model.Interaction) map[string]any {
+	m := map[string]any{"description": i.Description}
+	if i.ID != "" {
+		m["_id"] = i.ID
+	}
+	w.states(m, i)
+	if w.ver < model.V4 {
+		w.dropV4(i)
+		if i.Type == model.AsyncMessage {
+			w.messageInto(m, &i.Message, "interaction '"+i.Description+"'")
+		} else {
+			m["request"] = w.request(&i.Request, i.Description)
+			m["response"] = w.response(&i.Response, i.Description)
+		}
+		return m
+	}
+	m["type"] = i.Type.String()
+	m["pending"] = i.Pending
+	if len(i.Comments) > 0 {
+		m["comments"] = i.Comments
+	}
+	if len(i.PluginConfig) > 0 {
+		m["pluginConfiguration"] = i.PluginConfig
+	}
+	if len(i.InteractionMarkup) > 0 {
+		m["interactionMarkup"] = i.InteractionMarkup
+	}
+	if i.Transport != "" {
+		m["transport"] = i.Transport
+	}
+	where := "interaction '" + i.Description + "'"
+	switch i.Type {
+	case model.HTTP:
+		m["request"] = w.request(&i.Request, i.Description)
+		m["response"] = w.response(&i.Response, i.Description)
+	case model.AsyncMessage:
+		w.messageInto(m, &i.Message, where)
+	case model.SyncMessage:
+		req := map[string]any{}
+		w.messageInto(req, &i.MessageRequest, where+" request")
+		m["request"] = req
+		resps := make([]any, 0, len(i.MessageResponses))
+		for n := range i.MessageResponses {
+			r := map[string]any{}
+			w.messageInto(r, &i.MessageResponses[n], fmt.Sprintf("%s response %d", where, n))
+			resps = append(resps, r)
+		}
+		m["response"] = resps
+	}
+	key := i.Key
+	if key == "" {
+		key = contentKey(m)
+	}
+	m["key"] = key
+	return m
+}
+
+// contentKey is the key of an interaction without one: 16 hex digits of a
+// SHA-256 of its JSON form (without key, pending, comments and _id).
+func contentKey(m map[string]any) string {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		switch k {
+		case "key", "pending", "comments", "_id":
+		default:
+			c[k] = v
+		}
+	}
+	sum := sha256.Sum256(encodeJSON(c, false))
+	return hex.EncodeToString(sum[:8])
+}
+
+// InteractionKey returns the key Marshal writes for i in a V4 pact: i.Key,
+// or when that is empty a hash of the interaction's content (16 hex digits).
+//
+//	k := pactfile.InteractionKey(i) // e.g. "9f2c6a0e5b1d7734"
+func InteractionKey(i *model.Interaction) string {
+	if i.Key != "" {
+		return i.Key
+	}
+	w := &writer{ver: model.V4}
+	return w.interaction(i)["key"].(string)
+}
+
+func (w *writer) dropV4(i *model.Interaction) {
+	if i.Pending {
+		w.warn("interaction '%s': 'pending' cannot be written in a %s pact; dropped", i.Description, w.ver)
+	}
+	for name, v := range map[string]map[string]any{"comments": i.Comments, "pluginConfiguration": i.PluginConfig, "interactionMarkup": i.InteractionMarkup} {
+		if len(v) > 0 {
+			w.warn("interaction '%s': '%s' cannot be written in a %s pact; dropped", i.Description, name, w.ver)
+		}
+	}
+}
+
+func (w *writer) states(m map[string]any, i *model.Interaction) {
+	if len(i.ProviderStates) == 0 {
+		return
+	}
+	if w.ver < model.V3 {
+		m["providerState"] = i.ProviderStates[0].Name
+		if len(i.ProviderStates) > 1 {
+			w.warn("interaction '%s': %s pacts hold one provider state; dropped all but '%s'", i.Description, w.ver, i.ProviderStates[0].Name)
+		}
+		for _, s := range i.ProviderStates {
+			if len(s.Params) > 0 {
+				w.warn("interaction '%s': %s pacts cannot hold provider state parameters; dropped those of '%s'", i.Description, w.ver, s.Name)
+			}
+		}
+		return
+	}
+	states := make([]any, 0, len(i.ProviderStates))
+	for _, s := range i.ProviderStates {
+		st := map[string]any{"name": s.Name}
+		if len(s.Params) > 0 {
+			st["params"] = s.Params
+		}
+		states = append(states, st)
+	}
+	m["providerStates"] = states
+}
+
+func (w *writer) request(r *model.Request, desc string) map[string]any {
+	where := "interaction '" + desc + "' request"
+	m := map[string]any{"method": strings.ToUpper(r.Method), "path": r.Path}
+	if r.Method == "" {
+		m["method"] = "GET"
+	}
+	if q := w.query(r); q != nil {
+		m["query"] = q
+	}
+	if h := w.headers(r.Headers); h != nil {
+		m["headers"] = h
+	}
+	w.bodyInto(m, "body", r.Body, headerContentType(r.Headers))
+	w.rulesInto(m, r.MatchingRules, where)
+	w.generatorsInto(m, r.Generators, where)
+	return m
+}
+
+func (w *writer) response(r *model.Response, desc string) map[string]any {
+	where := "interaction '" + desc + "' response"
+	m := map[string]any{"status": r.Status}
+	if h := w.headers(r.Headers); h != nil {
+		m["headers"] = h
+	}
+	w.bodyInto(m, "body", r.Body, headerContentType(r.Headers))
+	w.rulesInto(m, r.MatchingRules, where)
+	w.generatorsInto(m, r.Generators, where)
+	return m
+}
+
+func (w *writer) messageInto(m map[string]any, msg *model.MessageContents, where string) {
+	if len(msg.Metadata) > 0 {
+		m["metadata"] = msg.Metadata
+	} else if w.ver >= model.V4 {
+		m["metadata"] = map[string]any{}
+	}
+	w.bodyInto(m, "contents", msg.Contents, metadataContentType(msg.Metadata))
+	w.rulesInto(m, msg.MatchingRules, where)
+	w.generatorsInto(m, msg.Generators, where)
+}
+
+// query renders the query: a string up to V2, a map of value arrays from V3
+// (null for a parameter without "=").
+func (w *writer) query(r *model.Request) any {
+	if w.ver < model.V3 {
+		if r.RawQuery != "" {
+			return r.RawQuery
+		}
+		if len(r.Query) == 0 {
+			return nil
+		}
+		return encodeQuery(r.Query, r.QueryNoValue)
+	}
+	q, noValue := r.Query, r.QueryNoValue
+	if len(q) == 0 && r.RawQuery != "" {
+		q, noValue = ParseQuery(r.RawQuery)
+	}
+	if len(q) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(q))
+	for name, vals := range q {
+		arr := make([]any, len(vals))
+		for n, v := range vals {
+			if v == "" && noValue[name] {
+				arr[n] = nil
+			} else {
+				arr[n] = v
+			}
+		}
+		out[name] = arr
+	}
+	return out
+}
+
+// headers renders headers: values joined with ", " up to V3, arrays in V4.
+func (w *writer) headers(h model.Headers) map[string]any {
+	if len(h) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(h))
+	for name, vals := range h {
+		if w.ver >= model.V4 {
+			arr := make([]any, len(vals))
+			for n, v := range vals {
+				arr[n] = v
+			}
+			out[name] = arr
+		} else {
+			out[name] = strings.Join(vals, ", ")
+		}
+	}
+	return out
+}
+
+// bodyInto writes body b under key (spec-checklist §4.5). stated is the
+// content type from the headers or message metadata.
+func (w *writer) bodyInto(m map[string]any, key string, b model.Body, stated string) {
+	if w.ver >= model.V4 {
+		if v, ok := w.v4Body(b, stated); ok {
+			m[key] = v
+		}
+		return
+	}
+	switch b.State {
+	case model.BodyMissing:
+		return
+	case model.BodyNull:
+		m[key] = nil
+		return
+	case model.BodyEmpty:
+		m[key] = ""
+		return
+	}
+	ct := resolvedType(b, stated)
+	switch {
+	case isJSONType(ct):
+		if v, err := DecodeJSON(b.Content); err == nil {
+			m[key] = v
+			return
+		}
+		m[key] = textOrBase64(b.Content)
+	case isBinaryType(ct):
+		m[key] = base64.StdEncoding.EncodeToString(b.Content)
+	default:
+		m[key] = textOrBase64(b.Content)
+	}
+}
+
+func resolvedType(b model.Body, stated string) string {
+	if b.ContentType != "" {
+		return b.ContentType
+	}
+	if stated != "" {
+		return stated
+	}
+	return sniff(b.Content)
+}
+
+func textOrBase64(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return base64.StdEncoding.EncodeToString(b)
+}
+
+// v4Body renders a V4 body object. A missing body is not written; a null
+// body is written as {"content": null} so that it reads back as null.
+func (w *writer) v4Body(b model.Body, stated string) (map[string]any, bool) {
+	out := map[string]any{}
+	if b.Hint != model.HintDefault {
+		out["contentTypeHint"] = b.Hint.String()
+	}
+	switch b.State {
+	case model.BodyMissing:
+		return nil, false
+	case model.BodyNull:
+		out["content"] = nil
+		if b.ContentType != "" {
+			out["contentType"] = b.ContentType
+		}
+		return out, true
+	case model.BodyEmpty:
+		out["content"] = ""
+		if b.ContentType != "" {
+			out["contentType"] = b.ContentType
+		}
+		return out, true
+	}
+	ct := resolvedType(b, stated)
+	out["contentType"] = ct
+	out["encoded"] = false
+	switch {
+	case b.Hint == model.HintBinary || isBinaryType(ct) || !utf8.Valid(b.Content):
+		out["content"] = base64.StdEncoding.EncodeToString(b.Content)
+		out["encoded"] = "base64"
+	case isJSONType(ct):
+		if v, err := DecodeJSON(b.Content); err == nil {
+			out["content"] = v
+		} else {
+			out["content"] = base64.StdEncoding.EncodeToString(b.Content)
+			out["encoded"] = "base64"
+		}
+	default:
+		out["content"] = string(b.Content)
+	}
+	return out, true
+}
+
+// rulesInto writes matchingRules in the version's form.
+func (w *writer) rulesInto(m map[string]any, rules model.MatchingRules, where string) {
+	if rules.IsEmpty() {
+		return
+	}
+	switch {
+	case w.ver < model.V2:
+		w.warn("%s: %s pacts cannot hold matching rules; dropped them", where, w.ver)
+	case w.ver == model.V2:
+		out := map[string]any{}
+		for cat, paths := range rules {
+			for path, l := range paths {
+				if l == nil || len(l.Rules) == 0 {
+					continue
+				}
+				key, ok := v2Key(cat, path)
+				if !ok {
+					w.warn("%s: V2 pacts cannot hold %s matching rules; dropped the rules at '%s'", where, cat, path)
+					continue
+				}
+				if len(l.Rules) > 1 {
+					w.warn("%s: V2 pacts hold one matcher per path; dropped all but the first at '%s'", where, key)
+				}
+				out[key] = l.Rules[0].ToJSON()
+			}
+		}
+		if len(out) > 0 {
+			m["matchingRules"] = out
+		}
+	default:
+		out := map[string]any{}
+		for cat, paths := range rules {
+			if singleKeyCategory(cat) {
+				if l := firstList(paths); l != nil {
+					out[string(cat)] = l.ToJSON()
+				}
+				continue
+			}
+			cm := map[string]any{}
+			for path, l := range paths {
+				if l != nil && len(l.Rules) > 0 {
+					cm[path] = l.ToJSON()
+				}
+			}
+			if len(cm) > 0 {
+				out[string(cat)] = cm
+			}
+		}
+		if len(out) > 0 {
+			m["matchingRules"] = out
+		}
+	}
+}
+
+// firstList returns the list of a single-key category: the one at "", else
+// the non-empty lists merged in key order.
+func firstList(paths map[string]*model.RuleList) *model.RuleList {
+	if l := paths[""]; l != nil && len(l.Rules) > 0 {
+		return l
+	}
+	var merged *model.RuleList
+	for _, k := range sortedKeys(paths) {
+		if l := paths[k]; l != nil && len(l.Rules) > 0 {
+			if merged == nil {
+				merged = &model.RuleList{Combine: l.Combine}
+			}
+			merged.Rules = append(merged.Rules, l.Rules...)
+		}
+	}
+	return merged
+}
+
+// v2Key renders a category and path as a V2 matching-rule key.
+func v2Key(cat model.Category, path string) (string, bool) {
+	switch cat {
+	case model.CategoryBody:
+		switch {
+		case path == "" || path == "$":
+			return "$.body", true
+		case strings.HasPrefix(path, "$"):
+			return "$.body" + path[1:], true
+		case strings.HasPrefix(path, "["):
+			return "$.body" + path, true
+		default:
+			return "$.body." + path, true
+		}
+	case model.CategoryHeader:
+		return "$.headers" + model.FieldSuffix(path), true
+	case model.CategoryQuery:
+		return "$.query" + model.FieldSuffix(path), true
+	case model.CategoryPath:
+		return "$.path", true
+	}
+	return "", false
+}
+
+func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where string) {
+	if gens.IsEmpty() {
+		return
+	}
+	if w.ver < model.V3 {
+		w.warn("%s: %s pacts cannot hold generators; dropped them", where, w.ver)
+		return
+	}
+	out := map[string]any{}
+	for cat, paths := range gens {
+		if len(paths) == 0 {
+			continue
+		}
+		if singleKeyCategory(cat) {
+			g, ok := paths[""]
+			if !ok {
+				g = paths[sortedKeys(paths)[0]]
+			}
+			out[string(cat)] = g.ToJSON()
+			continue
+		}
+		cm := make(map[string]any, len(paths))
+		for path, g := range paths {
+			cm[path] = g.ToJSON()
+		}
+		out[string(cat)] = cm
+	}
+	m["generators"] = out
+}
