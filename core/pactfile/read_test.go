@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/libpact/libpact/core/model"
 )
 
 type realPact struct {
