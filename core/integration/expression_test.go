@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -198,5 +199,36 @@ func TestIsDefinition(t *testing.T) {
 		if got := IsDefinition(in); got != want {
 			t.Errorf("IsDefinition(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+func TestDefinitionToJSON(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"matching(integer, fromProviderState('${id}', 100))",
+			`{"expression":"matching(integer, fromProviderState('${id}', 100))","generator":{"dataType":"INTEGER","expression":"${id}","type":"ProviderState"},"rules":[{"match":"integer"}],"value":"100","valueType":"Integer"}`},
+		{"matching(type, null)", `{"expression":"matching(type, null)","rules":[{"match":"type"}],"value":null,"valueType":"Null"}`},
+		{"eachValue(matching($'person')), atLeast(1)",
+			`{"expression":"eachValue(matching($'person')), atLeast(1)","references":["person"],"rules":[{"match":"eachValue","rules":[{"match":"type"}],"value":"person"},{"match":"type","min":1}],"value":"","valueType":"Unknown"}`},
+		{"plain text", `{"expression":"plain text","rules":[],"value":"plain text","valueType":"String"}`},
+	}
+	for _, tt := range tests {
+		d, err := ParseDefinitionOrValue(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		b, err := json.Marshal(d.ToJSON())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(b) != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.in, b, tt.want)
+		}
+	}
+	if _, err := ParseDefinitionOrValue(""); err == nil {
+		t.Error("ParseDefinitionOrValue(\"\") gave no error")
+	}
+	d, _ := ParseDefinition("matching($'a'), matching(number, 1)")
+	if l := d.RuleList(); len(l.Rules) != 2 || l.Rules[0].Kind != model.Number || l.Rules[1].Kind != model.Type {
+		t.Errorf("RuleList = %+v", l)
 	}
 }
