@@ -1,0 +1,211 @@
+package matching
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// parameterisedHeaders are compared as a base value plus ";"-separated
+// parameters (spec-checklist §5.2).
+var parameterisedHeaders = map[string]bool{"accept": true, "content-type": true}
+
+// matchHeaders compares headers: every expected header must be present
+// (names ignore case); extra actual headers are fine.
+func matchHeaders(expected, actual model.Headers, rules *ruleSet) []Mismatch {
+	keys := make([]string, 0, len(expected))
+	for k := range expected {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []Mismatch
+	for _, key := range keys {
+		ev := expected[key]
+		av, ok := actual.Get(key)
+		if !ok {
+			out = append(out, Mismatch{Type: "HeaderMismatch", Path: key, Expected: strconv.Quote(strings.Join(ev, ", ")), Actual: "",
+				Description: fmt.Sprintf("Expected a header '%s' but was missing", key)})
+			continue
+		}
+		if len(ev) == 0 && len(av) > 0 {
+			out = append(out, Mismatch{Type: "HeaderMismatch", Path: key, Expected: "", Actual: strings.Join(av, ", "),
+				Description: fmt.Sprintf("Expected an empty header '%s' but actual value was '%s'", key, strings.Join(av, ", "))})
+			continue
+		}
+		if len(ev) == 1 && len(av) == 1 {
+			out = append(out, matchHeaderValue(key, 0, ev[0], av[0], rules, true)...)
+			continue
+		}
+		path := []string{"$", strings.ToLower(key)}
+		if rules.defined(path) {
+			l, cascaded := rules.best(path)
+			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(i int, e, a string) []Mismatch {
+				return matchHeaderValue(key, 0, e, a, rules, false)
+			}, func(msg string) Mismatch {
+				return Mismatch{Type: "HeaderMismatch", Path: key, Expected: strings.Join(ev, ", "), Actual: strings.Join(av, ", "), Description: msg}
+			})...)
+			continue
+		}
+		for i := 0; i < max(len(ev), len(av)); i++ {
+			e := ""
+			if i < len(ev) {
+				e = ev[i]
+			}
+			if i < len(av) {
+				out = append(out, matchHeaderValue(key, i, e, av[i], rules, false)...)
+				continue
+			}
+			out = append(out, Mismatch{Type: "HeaderMismatch", Path: key, Expected: e, Actual: "",
+				Description: fmt.Sprintf("Mismatch with header '%s': Expected value '%s' at index %d but was missing (actual has %d value(s))", key, e, i, len(av))})
+		}
+	}
+	return out
+}
+
+// matchHeaderValue compares one header value (reference match_header_value).
+func matchHeaderValue(key string, index int, expected, actual string, rules *ruleSet, single bool) []Mismatch {
+	lower := strings.ToLower(key)
+	path := []string{"$", lower}
+	indexed := []string{"$", lower, strconv.Itoa(index)}
+	expected, actual = strings.TrimSpace(expected), strings.TrimSpace(actual)
+	suffix := func(msgs []string) []string {
+		if single {
+			return msgs
+		}
+		for i := range msgs {
+			msgs[i] = fmt.Sprintf("%s for value at index %d", msgs[i], index)
+		}
+		return msgs
+	}
+	var msgs []string
+	switch {
+	case rules.defined(path):
+		l, cascaded := rules.best(path)
+		msgs = suffix(applyRules(l, func(r model.Rule) error { return matchStr(r, expected, actual, cascaded, false) }))
+	case rules.defined(indexed):
+		l, cascaded := rules.best(indexed)
+		msgs = suffix(applyRules(l, func(r model.Rule) error { return matchStr(r, expected, actual, cascaded, false) }))
+	case parameterisedHeaders[lower]:
+		msgs = matchParameterHeader(expected, actual, key, "header", index, single)
+	default:
+		ne, na := normaliseCommas(expected), normaliseCommas(actual)
+		if ne != na {
+			msgs = suffix([]string{fmt.Sprintf("Expected '%s' to be equal to '%s'", na, ne)})
+		}
+	}
+	out := make([]Mismatch, 0, len(msgs))
+	for _, m := range msgs {
+		out = append(out, Mismatch{Type: "HeaderMismatch", Path: key, Expected: expected, Actual: actual,
+			Description: fmt.Sprintf("Mismatch with header '%s': %s", key, m)})
+	}
+	return out
+}
+
+func normaliseCommas(s string) string {
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return strings.Join(parts, ",")
+}
+
+func splitTrim(s, sep string) []string {
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// matchParameterHeader compares a parameterised value such as
+// "application/json; charset=UTF-8": the base value exactly, and every
+// expected parameter must be present with an equal value (ignoring case).
+func matchParameterHeader(expected, actual, header, valueType string, index int, single bool) []string {
+	ev, av := splitTrim(expected, ";"), splitTrim(actual, ";")
+	var msg string
+	if single {
+		msg = fmt.Sprintf("Expected %s '%s' to have value '%s' but was '%s'", valueType, header, expected, actual)
+	} else {
+		msg = fmt.Sprintf("Expected %s '%s' at index %d to have value '%s' but was '%s'", valueType, header, index, expected, actual)
+	}
+	ebase, abase := "", ""
+	if len(ev) > 0 {
+		ebase, ev = ev[0], ev[1:]
+	}
+	if len(av) > 0 {
+		abase, av = av[0], av[1:]
+	}
+	if ebase != abase {
+		return []string{msg}
+	}
+	ep, ap := parseParams(ev), parseParams(av)
+	keys := make([]string, 0, len(ep))
+	for k := range ep {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		a, ok := ap[k]
+		if !ok || !strings.EqualFold(a, ep[k]) {
+			out = append(out, msg)
+		}
+	}
+	return out
+}
+
+func parseParams(ps []string) map[string]string {
+	out := map[string]string{}
+	for _, p := range ps {
+		if k, v, ok := strings.Cut(p, "="); ok {
+			out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return out
+}
+
+// compareStringLists applies a rule list to a list of string values (repeated
+// headers, query parameters, form fields): the list-level check of each rule,
+// then every actual value against the expected value at its index, or the
+// first expected value when there are more actual values.
+func compareStringLists(l *model.RuleList, cascaded bool, ev, av []string, path []string, rules *ruleSet,
+	item func(i int, e, a string) []Mismatch, listMismatch func(msg string) Mismatch) []Mismatch {
+	var results [][]Mismatch
+	failed := 0
+	for _, r := range l.Rules {
+		var res []Mismatch
+		if len(ev) > 0 {
+			if err := matchList(r, ev, av, len(av), cascaded, true); err != nil {
+				res = append(res, listMismatch(err.Error()))
+			}
+			for i := 0; i < max(len(ev), len(av)); i++ {
+				e := ev[0]
+				if i < len(ev) {
+					e = ev[i]
+				}
+				if i < len(av) {
+					res = append(res, item(i, e, av[i])...)
+				} else if !rules.defined(child(path, strconv.Itoa(i))) {
+					res = append(res, listMismatch(fmt.Sprintf("Expected %s (%d) but was missing", e, i)))
+				}
+			}
+		}
+		results = append(results, res)
+		if len(res) > 0 {
+			failed++
+		}
+	}
+	if l.Combine == model.Or && failed < len(l.Rules) {
+		return nil
+	}
+	var out []Mismatch
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out
+}

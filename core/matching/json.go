@@ -1,0 +1,360 @@
+package matching
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// jsonMatcher compares two JSON trees under one set of body rules. It follows
+// the reference's compare_json / compare_maps / compare_lists.
+type jsonMatcher struct {
+	rules           *ruleSet
+	allowUnexpected bool // responses and messages: extra map keys are fine
+	out             []Mismatch
+	path            []string // the current item path, used as a stack
+}
+
+func (m *jsonMatcher) with(rules *ruleSet) *jsonMatcher {
+	return &jsonMatcher{rules: rules, allowUnexpected: m.allowUnexpected}
+}
+
+func (m *jsonMatcher) push(seg string) { m.path = append(m.path, seg) }
+func (m *jsonMatcher) pop()            { m.path = m.path[:len(m.path)-1] }
+
+func (m *jsonMatcher) add(expected, actual any, description string) {
+	m.out = append(m.out, Mismatch{
+		Type:        "BodyMismatch",
+		Path:        renderPath(m.path),
+		Expected:    expected,
+		Actual:      actual,
+		Description: description,
+	})
+}
+
+// matchJSONBodies parses and compares two JSON bodies.
+func matchJSONBodies(expected, actual []byte, rules *ruleSet, allowUnexpected bool) []Mismatch {
+	e, eerr := parseJSON(expected)
+	a, aerr := parseJSON(actual)
+	if eerr != nil || aerr != nil {
+		var out []Mismatch
+		if eerr != nil {
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: "$", Expected: string(expected), Actual: string(actual),
+				Description: fmt.Sprintf("Failed to parse the expected body: '%v'", eerr)})
+		}
+		if aerr != nil {
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: "$", Expected: string(expected), Actual: string(actual),
+				Description: fmt.Sprintf("Failed to parse the actual body: '%v'", aerr)})
+		}
+		return out
+	}
+	m := &jsonMatcher{rules: rules, allowUnexpected: allowUnexpected, path: make([]string, 1, 16)}
+	m.path[0] = "$"
+	m.compare(e, a)
+	return m.out
+}
+
+// compare compares the values at the current path.
+func (m *jsonMatcher) compare(e, a any) {
+	switch ev := e.(type) {
+	case *jsonObject:
+		if av, ok := a.(*jsonObject); ok {
+			m.compareMaps(ev, av)
+			return
+		}
+		m.add(jsonToString(e), jsonToString(a), fmt.Sprintf("Type mismatch: Expected %s (%s) to be the same type as %s (%s)",
+			valueOf(a), typeOf(a), valueOf(e), typeOf(e)))
+	case []any:
+		if av, ok := a.([]any); ok {
+			m.compareLists(ev, av)
+			return
+		}
+		m.add(jsonToString(e), jsonToString(a), fmt.Sprintf("Type mismatch: Expected %s (%s) to be the same type as %s (%s)",
+			valueOf(a), typeOf(a), valueOf(e), typeOf(e)))
+	default:
+		m.compareValues(e, a)
+	}
+}
+
+func (m *jsonMatcher) compareValues(e, a any) {
+	if m.rules.defined(m.path) {
+		l, cascaded := m.rules.best(m.path)
+		for _, msg := range applyRules(l, func(r model.Rule) error { return matchJSON(r, e, a, cascaded, true) }) {
+			m.add(jsonText(e), jsonText(a), msg)
+		}
+		return
+	}
+	if !jsonEqual(e, a) {
+		m.add(jsonText(e), jsonText(a), fmt.Sprintf("Expected %s to be equal to %s", typed(a, true), typed(e, true)))
+	}
+}
+
+func (m *jsonMatcher) compareMaps(e, a *jsonObject) {
+	if e.len() == 0 && !m.allowUnexpected && a.len() > 0 {
+		m.add(jsonText(e), jsonText(a), "Expected an empty Map but received "+jsonText(a))
+		return
+	}
+	if m.rules.defined(m.path) {
+		l, cascaded := m.rules.best(m.path)
+		for _, r := range l.Rules {
+			m.compareMapsWithRule(r, cascaded, e, a)
+		}
+		return
+	}
+	m.matchKeys(e, a)
+	m.compareExpectedKeys(e, a)
+}
+
+func (m *jsonMatcher) compareExpectedKeys(e, a *jsonObject) {
+	keys := e.keys
+	if len(keys) > 1 {
+		keys = e.sortedKeys()
+	}
+	for _, k := range keys {
+		if av, ok := a.get(k); ok {
+			ev, _ := e.get(k)
+			m.push(k)
+			m.compare(ev, av)
+			m.pop()
+		}
+	}
+}
+
+func (m *jsonMatcher) compareMapsWithRule(r model.Rule, cascaded bool, e, a *jsonObject) {
+	if !cascaded && isValuesRule(r) {
+		sub := m
+		if r.Kind == model.EachValue {
+			sub = m.with(starRules(m.path, r.Rules))
+			sub.path = append(sub.path, m.path...)
+		}
+		var first any
+		hasFirst := false
+		if e.len() > 0 {
+			first, _ = e.get(e.sortedKeys()[0])
+			hasFirst = true
+		}
+		for _, k := range a.sortedKeys() {
+			av, _ := a.get(k)
+			ev, ok := e.get(k)
+			if !ok {
+				if !hasFirst {
+					continue
+				}
+				ev = first
+			}
+			sub.push(k)
+			sub.compare(ev, av)
+			sub.pop()
+		}
+		if sub != m {
+			m.out = append(m.out, sub.out...)
+		}
+		return
+	}
+	if err := matchMap(r, e, a, cascaded); err != nil {
+		m.add(jsonText(e), jsonText(a), err.Error())
+	}
+	m.matchKeys(e, a)
+	m.compareExpectedKeys(e, a)
+}
+
+// starRules is a rule set holding just rules at path.* (how eachValue applies
+// its sub-rules to every item of a collection).
+func starRules(item []string, rules []model.Rule) *ruleSet {
+	p := make(model.DocPath, 0, len(item)+1)
+	for i, s := range item {
+		if i == 0 && s == "$" {
+			p = append(p, model.PathToken{Kind: model.TokRoot})
+			continue
+		}
+		p = append(p, model.PathToken{Kind: model.TokField, Name: s})
+	}
+	p = append(p, model.PathToken{Kind: model.TokStar})
+	return &ruleSet{weighted: true, entries: []ruleEntry{{path: p, list: &model.RuleList{Rules: rules}}}}
+}
+
+// matchKeys checks missing and unexpected keys, and applies eachKey rules.
+func (m *jsonMatcher) matchKeys(e, a *jsonObject) {
+	if !m.rules.directDefined(m.path, model.Values, model.EachValue, model.EachKey) {
+		missing := false
+		for _, k := range e.keys {
+			if _, ok := a.get(k); !ok {
+				missing = true
+				break
+			}
+		}
+		if m.allowUnexpected && missing {
+			var ks []string
+			for _, k := range e.sortedKeys() {
+				if _, ok := a.get(k); !ok {
+					ks = append(ks, k)
+				}
+			}
+			m.add(keysJSON(e), keysJSON(a), "Actual map is missing the following keys: "+strings.Join(ks, ", "))
+		} else if !m.allowUnexpected && (missing || e.len() != a.len()) {
+			m.add(keysJSON(e), keysJSON(a), fmt.Sprintf("Expected a Map with keys [%s] but received one with keys [%s]",
+				strings.Join(e.sortedKeys(), ", "), strings.Join(a.sortedKeys(), ", ")))
+		}
+	}
+	if m.rules.directDefined(m.path) {
+		l, _ := m.rules.best(m.path)
+		if l == nil {
+			return
+		}
+		for _, r := range l.Rules {
+			if r.Kind != model.EachKey {
+				continue
+			}
+			for _, sub := range r.Rules {
+				for _, k := range a.sortedKeys() {
+					if err := matchStr(sub, "", k, false, false); err != nil {
+						m.push(k)
+						m.add("", k, err.Error())
+						m.pop()
+					}
+				}
+			}
+		}
+	}
+}
+
+func keysJSON(o *jsonObject) string {
+	ks := o.sortedKeys()
+	vals := make([]any, len(ks))
+	for i, k := range ks {
+		vals[i] = k
+	}
+	return jsonText(vals)
+}
+
+func (m *jsonMatcher) compareLists(e, a []any) {
+	if m.rules.defined(m.path) {
+		l, cascaded := m.rules.best(m.path)
+		m.compareListsWithRules(l, cascaded, e, a)
+		return
+	}
+	if len(e) == 0 && len(a) > 0 {
+		m.add(jsonText(e), jsonText(a), "Expected an empty List but received "+jsonText(a))
+		return
+	}
+	for i, ev := range e {
+		if i < len(a) {
+			m.push(indexString(i))
+			m.compare(ev, a[i])
+			m.pop()
+			continue
+		}
+		m.push(indexString(i))
+		defined := m.rules.defined(m.path)
+		m.pop()
+		if !defined {
+			m.add(jsonText(e), jsonText(a), fmt.Sprintf("Expected %s but was missing", jsonToString(ev)))
+		}
+	}
+	if len(e) != len(a) {
+		m.add(jsonText(e), jsonText(a), fmt.Sprintf("Expected a List with %d elements but received %d elements", len(e), len(a)))
+	}
+}
+
+func (m *jsonMatcher) compareListsWithRules(l *model.RuleList, cascaded bool, e, a []any) {
+	var results [][]Mismatch
+	failed := 0
+	for _, r := range l.Rules {
+		sub := m.with(m.rules)
+		sub.path = append(sub.path, m.path...)
+		sub.compareListsWithRule(r, cascaded, e, a)
+		results = append(results, sub.out)
+		if len(sub.out) > 0 {
+			failed++
+		}
+	}
+	if l.Combine == model.Or && failed < len(l.Rules) {
+		return
+	}
+	for _, r := range results {
+		m.out = append(m.out, r...)
+	}
+}
+
+func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []any) {
+	if len(e) == 0 {
+		return
+	}
+	switch r.Kind {
+	case model.ArrayContains:
+		variants := r.Variants
+		if len(variants) == 0 {
+			for i := range e {
+				variants = append(variants, model.Variant{Index: i, Rules: map[string]*model.RuleList{
+					"$": {Rules: []model.Rule{{Kind: model.Equality}}}}})
+			}
+		}
+		for _, v := range variants {
+			if v.Index < 0 || v.Index >= len(e) {
+				m.add(jsonText(e), jsonText(a), fmt.Sprintf("ArrayContains: variant %d is missing from the expected list, which has %d items", v.Index, len(e)))
+				continue
+			}
+			ev := e[v.Index]
+			rules := subRuleSet(v.Rules)
+			found := false
+			for _, av := range a {
+				sub := m.with(rules)
+				sub.path = []string{"$"}
+				sub.compare(ev, av)
+				if len(sub.out) == 0 {
+					found = true
+					break
+				}
+			}
+			if !found {
+				m.add(jsonText(ev), jsonText(a), fmt.Sprintf("Variant at index %d (%s) was not found in the actual list", v.Index, jsonText(ev)))
+			}
+		}
+	case model.EachValue:
+		if cascaded {
+			return
+		}
+		sub := m.with(starRules(m.path, r.Rules))
+		sub.path = append(sub.path, m.path...)
+		sub.listContents(e, a)
+		m.out = append(m.out, sub.out...)
+	default:
+		items := func(l []any) func() []string { return func() []string { return jsonItems(l) } }
+		eq := func() bool { return jsonEqual(e, a) }
+		if err := matchListLazy(r, items(e), items(a), len(a), eq, cascaded, true); err != nil {
+			m.add(jsonText(e), jsonText(a), err.Error())
+		}
+		m.listContents(e, a)
+	}
+}
+
+// listContents compares every actual item with the expected item at the same
+// index, or with the first expected item when the actual list is longer
+// ("each like").
+func (m *jsonMatcher) listContents(e, a []any) {
+	n := max(len(e), len(a))
+	for i := 0; i < n; i++ {
+		ev := e[0]
+		if i < len(e) {
+			ev = e[i]
+		}
+		m.push(indexString(i))
+		if i < len(a) {
+			m.compare(ev, a[i])
+		} else if !m.rules.defined(m.path) {
+			m.pop()
+			m.add(jsonText(e), jsonText(a), fmt.Sprintf("Expected %s (%d) but was missing", jsonText(ev), i))
+			continue
+		}
+		m.pop()
+	}
+}
+
+// sortedStrings returns a sorted copy.
+func sortedStrings(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,146 @@
+package matching
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// queryOf returns the request's query as a name → values map, parsing
+// RawQuery when the map is not filled in.
+//
+// V1 note: the V1 specification compares query strings as plain text (order
+// and a trailing "&" matter). Like the reference implementation, libpact
+// always compares V1 queries as parameter maps (V1.1 semantics); see
+// conformance/DEVIATIONS.md.
+func queryOf(r *model.Request) map[string][]string {
+	if len(r.Query) > 0 || r.RawQuery == "" {
+		return r.Query
+	}
+	return ParseQuery(r.RawQuery)
+}
+
+// ParseQuery parses a query string as the reference does: split on "&",
+// skip empty segments, split each on the first "=", decode %XX and "+". A
+// name without "=" gets the value "".
+//
+//	matching.ParseQuery("a=1&b=x%3Dy&a=2&") // {"a": ["1", "2"], "b": ["x=y"]}
+func ParseQuery(raw string) map[string][]string {
+	out := map[string][]string{}
+	for _, seg := range strings.Split(raw, "&") {
+		if seg == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(seg, "=")
+		k, v = decodeQueryPart(k), decodeQueryPart(v)
+		out[k] = append(out[k], v)
+	}
+	return out
+}
+
+func decodeQueryPart(s string) string {
+	if d, err := url.QueryUnescape(s); err == nil {
+		return d
+	}
+	return strings.ReplaceAll(s, "+", " ")
+}
+
+// debugStrings renders a list as Rust's Debug does: ["a", "b"].
+func debugStrings(l []string) string {
+	parts := make([]string, len(l))
+	for i, s := range l {
+		parts[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// matchQuery compares query parameters: missing and unexpected names fail,
+// values are compared in order, or by the rule on the name.
+func matchQuery(expected, actual map[string][]string, rules *ruleSet) []Mismatch {
+	return matchParams(expected, actual, rules, "QueryMismatch", "query parameter", nil)
+}
+
+// matchParams is the query-map comparison, shared with form bodies (which
+// word it "form post parameter" and report BodyMismatch at "$.name").
+func matchParams(expected, actual map[string][]string, rules *ruleSet, typ, noun string, pathOf func(string) string) []Mismatch {
+	if pathOf == nil {
+		pathOf = func(k string) string { return k }
+	}
+	mk := func(key string, e, a any, msg string) Mismatch {
+		return Mismatch{Type: typ, Path: pathOf(key), Expected: e, Actual: a, Description: msg}
+	}
+	keys := make([]string, 0, len(expected))
+	for k := range expected {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []Mismatch
+	for _, key := range keys {
+		ev := expected[key]
+		av, ok := actual[key]
+		if !ok {
+			out = append(out, mk(key, debugStrings(ev), "", fmt.Sprintf("Expected %s '%s' but was missing", noun, key)))
+			continue
+		}
+		path := []string{"$", key}
+		if rules.defined(path) {
+			l, cascaded := rules.best(path)
+			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(i int, e, a string) []Mismatch {
+				ip := []string{"$", key, strconv.Itoa(i), "0"}
+				l2, c2 := rules.best(ip)
+				if l2 == nil {
+					l2, c2 = l, cascaded
+				}
+				var res []Mismatch
+				for _, msg := range applyRules(l2, func(r model.Rule) error { return matchStr(r, e, a, c2, false) }) {
+					res = append(res, mk(key, e, a, msg))
+				}
+				return res
+			}, func(msg string) Mismatch { return mk(key, debugStrings(ev), debugStrings(av), msg) })...)
+			continue
+		}
+		if len(ev) == 0 && len(av) > 0 {
+			out = append(out, mk(key, debugStrings(ev), debugStrings(av),
+				fmt.Sprintf("Expected an empty parameter list for '%s' but received %s", key, debugStrings(av))))
+			continue
+		}
+		for i := 0; i < max(len(ev), len(av)); i++ {
+			e := ""
+			if i < len(ev) {
+				e = ev[i]
+			}
+			if i < len(av) {
+				ip := []string{"$", key, strconv.Itoa(i)}
+				if rules.defined(ip) {
+					l, cascaded := rules.best(ip)
+					for _, msg := range applyRules(l, func(r model.Rule) error { return matchStr(r, e, av[i], cascaded, false) }) {
+						out = append(out, mk(key, e, av[i], msg))
+					}
+				} else if e != av[i] {
+					out = append(out, mk(key, e, av[i], fmt.Sprintf("Expected %s '%s' with value '%s' but was '%s'", noun, key, e, av[i])))
+				}
+				continue
+			}
+			out = append(out, mk(key, debugStrings(ev), debugStrings(av), fmt.Sprintf("Expected %s '%s' value '%s' but was missing", noun, key, e)))
+		}
+		if len(ev) != len(av) {
+			out = append(out, mk(key, debugStrings(ev), debugStrings(av),
+				fmt.Sprintf("Expected %s '%s' with %d value(s) but received %d value(s)", noun, key, len(ev), len(av))))
+		}
+	}
+	akeys := make([]string, 0, len(actual))
+	for k := range actual {
+		if _, ok := expected[k]; !ok {
+			akeys = append(akeys, k)
+		}
+	}
+	sort.Strings(akeys)
+	for _, k := range akeys {
+		out = append(out, mk(k, "", debugStrings(actual[k]), fmt.Sprintf("Unexpected %s '%s' received", noun, k)))
+	}
+	return out
+}
