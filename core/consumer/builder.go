@@ -58,6 +58,7 @@ type Builder struct {
 // the default of pact_ffi's new_pact.
 func New(consumerName, providerName string) *Builder {
 	p := model.NewPact(consumerName, providerName, model.V3)
+	p.Metadata["pactRust"] = map[string]any{"ffi": FFIVersion}
 	return &Builder{Pact: p}
 }
 
@@ -95,6 +96,9 @@ func (b *Builder) SetMetadata(namespace, name, value string) error {
 	}
 	if namespace == "" {
 		return errors.New("the metadata namespace is empty")
+	}
+	if namespace == "pactRust" || namespace == "pactSpecification" {
+		return fmt.Errorf("%q is a read-only metadata namespace", namespace)
 	}
 	if b.Pact.Metadata == nil {
 		b.Pact.Metadata = map[string]any{}

@@ -1,0 +1,526 @@
+package consumer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"mime/multipart"
+	"net/textproto"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/libpact/libpact/core/integration"
+	"github.com/libpact/libpact/core/logging"
+	"github.com/libpact/libpact/core/model"
+)
+
+// target is the body and its rules that a body call writes to: an HTTP
+// request or response, or message contents.
+type target struct {
+	body     *model.Body
+	headers  *model.Headers  // HTTP only
+	metadata *map[string]any // messages only
+	rules    *model.MatchingRules
+	gens     *model.Generators
+}
+
+// targets returns where part p of the interaction lives. For a synchronous
+// message, the response part of a body call appends a new response (as
+// pact_ffi does); for rules and generators (all=true) every response is
+// returned.
+func (i *Interaction) targets(p Part, newResponse bool) ([]target, error) {
+	switch i.I.Type {
+	case model.HTTP:
+		h, b, r, g := i.httpPart(p)
+		return []target{{body: b, headers: h, rules: r, gens: g}}, nil
+	case model.AsyncMessage:
+		return []target{msgTarget(&i.I.Message)}, nil
+	case model.SyncMessage:
+		if p == Request {
+			return []target{msgTarget(&i.I.MessageRequest)}, nil
+		}
+		if newResponse {
+			i.I.MessageResponses = append(i.I.MessageResponses, model.MessageContents{})
+			return []target{msgTarget(&i.I.MessageResponses[len(i.I.MessageResponses)-1])}, nil
+		}
+		out := make([]target, 0, len(i.I.MessageResponses))
+		for n := range i.I.MessageResponses {
+			out = append(out, msgTarget(&i.I.MessageResponses[n]))
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("interaction %q has an unknown type", i.I.Description)
+}
+
+func msgTarget(m *model.MessageContents) target {
+	return target{body: &m.Contents, metadata: &m.Metadata, rules: &m.MatchingRules, gens: &m.Generators}
+}
+
+// declaredContentType is the content type already declared for t: the
+// body's own, the Content-Type header, or the contentType metadata.
+func (t target) declaredContentType() string {
+	if t.body.ContentType != "" {
+		return t.body.ContentType
+	}
+	if t.headers != nil {
+		if v := t.headers.First("Content-Type"); v != "" {
+			return v
+		}
+	}
+	if t.metadata != nil && *t.metadata != nil {
+		for k, v := range *t.metadata {
+			if strings.EqualFold(k, "contentType") || strings.EqualFold(k, "content-type") {
+				if s, ok := v.(string); ok {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// declare records ct as t's content type where it is not set yet: the
+// Content-Type header of an HTTP part, the contentType metadata of a message.
+func (t target) declare(ct string, replace bool) {
+	if ct == "" {
+		return
+	}
+	if t.headers != nil {
+		if *t.headers == nil {
+			*t.headers = model.Headers{}
+		}
+		if _, ok := t.headers.Get("Content-Type"); !ok || replace {
+			t.headers.Set("Content-Type", ct)
+		}
+	}
+	if t.metadata != nil {
+		if *t.metadata == nil {
+			*t.metadata = map[string]any{}
+		}
+		if _, ok := (*t.metadata)["contentType"]; !ok || replace {
+			(*t.metadata)["contentType"] = ct
+		}
+	}
+}
+
+// mediaType is the lower-case "type/subtype" of a content type.
+func mediaType(ct string) string {
+	base, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(base))
+}
+
+func isJSONType(ct string) bool {
+	m := mediaType(ct)
+	return m == "application/json" || strings.HasSuffix(m, "+json") || strings.HasSuffix(m, "/json") ||
+		m == "application/x-ndjson"
+}
+
+func isXMLType(ct string) bool {
+	m := mediaType(ct)
+	return m == "application/xml" || m == "text/xml" || strings.HasSuffix(m, "+xml")
+}
+
+// sniff guesses the content type of a body given as text, as the
+// reference's detect_content_type_from_string: an XML declaration or tag,
+// HTML, JSON, else "" (the caller falls back to text/plain).
+func sniff(body string) string {
+	s := strings.TrimLeft(body, " \t\r\n")
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "<?xml"):
+		return "application/xml"
+	case strings.HasPrefix(lower, "<!doctype html"), strings.HasPrefix(lower, "<html"):
+		return "text/html"
+	case len(s) > 1 && s[0] == '<' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z'):
+		return "application/xml"
+	case json.Valid([]byte(s)) && (s[0] == '{' || s[0] == '['):
+		return "application/json"
+	}
+	return ""
+}
+
+func isFormType(ct string) bool { return mediaType(ct) == "application/x-www-form-urlencoded" }
+
+// WithBody sets the body of part p (for messages, the contents) from text,
+// as pact_ffi's with_body. The content type is contentType if given, else
+// the one already declared (header or metadata), else sniffed from the body,
+// else text/plain. A JSON body may hold integration-JSON matchers; an XML or
+// form-urlencoded content type with a JSON body describes the body in JSON.
+// The Content-Type header (or contentType metadata) is set when absent. An
+// empty body is an empty (not missing) body.
+func (i *Interaction) WithBody(p Part, contentType, body string) error {
+	if err := i.Check(); err != nil {
+		return err
+	}
+	ts, err := i.targets(p, true)
+	if err != nil {
+		return err
+	}
+	t := ts[0]
+	if body == "" {
+		*t.body = model.Body{State: model.BodyEmpty, ContentType: contentType}
+		t.declare(contentType, false)
+		return nil
+	}
+	ct := contentType
+	if ct == "" {
+		ct = t.declaredContentType()
+	}
+	sniffed := sniff(body)
+	if ct == "" {
+		ct = sniffed
+	}
+	if ct == "" {
+		ct = "text/plain"
+	}
+	content := []byte(body)
+	var rules map[string]*model.RuleList
+	var gens map[string]model.Generator
+	switch {
+	case isJSONType(ct):
+		if !json.Valid(content) {
+			logging.LogWarn("the body is declared as JSON but is not valid JSON; it is kept as it is", "content-type", ct)
+			break
+		}
+		content, rules, gens, err = integration.ProcessJSON(content)
+		if err != nil {
+			return fmt.Errorf("JSON body: %w", err)
+		}
+	case isXMLType(ct) && isJSONType(sniffed) && json.Valid(content):
+		content, rules, gens, err = processXML(content)
+		if err != nil {
+			return fmt.Errorf("XML body described in JSON: %w", err)
+		}
+	case isFormType(ct) && isJSONType(sniffed) && json.Valid(content):
+		content, rules, gens, err = processForm(content)
+		if err != nil {
+			return fmt.Errorf("form body described in JSON: %w", err)
+		}
+	}
+	*t.body = model.PresentBody(content, ct)
+	for path, l := range rules {
+		for _, r := range l.Rules {
+			addRules(t.rules, model.CategoryBody, path, []model.Rule{r})
+		}
+		if l.Combine == model.Or {
+			(*t.rules)[model.CategoryBody][path].Combine = model.Or
+		}
+	}
+	for path, g := range gens {
+		g := g
+		addGenerator(t.gens, model.CategoryBody, path, &g)
+	}
+	t.declare(ct, false)
+	return nil
+}
+
+// processXML and processForm turn a JSON description of an XML or
+// form-urlencoded body into the body and its rules (package integration).
+var (
+	processXML = func(b []byte) ([]byte, map[string]*model.RuleList, map[string]model.Generator, error) {
+		return nil, nil, nil, errors.New("XML bodies described in JSON are not supported yet")
+	}
+	processForm = func(b []byte) ([]byte, map[string]*model.RuleList, map[string]model.Generator, error) {
+		return nil, nil, nil, errors.New("form bodies described in JSON are not supported yet")
+	}
+)
+
+// WithBinaryBody sets part p's body to data with content type contentType
+// ("application/octet-stream" when empty). A nil data gives a null body, an
+// empty one an empty body. The Content-Type header or metadata is set when
+// absent.
+func (i *Interaction) WithBinaryBody(p Part, contentType string, data []byte) error {
+	if err := i.Check(); err != nil {
+		return err
+	}
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	ts, err := i.targets(p, true)
+	if err != nil {
+		return err
+	}
+	t := ts[0]
+	*t.body = binaryBody(data, contentType)
+	t.declare(contentType, t.metadata != nil)
+	return nil
+}
+
+func binaryBody(data []byte, ct string) model.Body {
+	switch {
+	case data == nil:
+		return model.Body{State: model.BodyNull, ContentType: ct}
+	case len(data) == 0:
+		return model.Body{State: model.BodyEmpty, ContentType: ct}
+	}
+	b := model.PresentBody(append([]byte(nil), data...), ct)
+	b.Hint = model.HintBinary
+	return b
+}
+
+// WithBinaryFile is the deprecated pact_ffi with_binary_file: like
+// WithBinaryBody, plus (for V3 and later pacts) a contentType matching rule
+// on the whole body, so any body of that content type matches.
+func (i *Interaction) WithBinaryFile(p Part, contentType string, data []byte) error {
+	if err := i.Check(); err != nil {
+		return err
+	}
+	if contentType == "" {
+		return errors.New("the content type is empty")
+	}
+	ts, err := i.targets(p, true)
+	if err != nil {
+		return err
+	}
+	t := ts[0]
+	*t.body = binaryBody(data, "")
+	t.declare(contentType, t.metadata != nil)
+	if i.b.Pact.SpecVersion >= model.V3 {
+		addRules(t.rules, model.CategoryBody, "$", []model.Rule{{Kind: model.ContentType, Value: contentType}})
+	}
+	return nil
+}
+
+// multipartHeaderRegex is the rule pact_ffi puts on the Content-Type header
+// of a multipart body, so that any boundary matches.
+const multipartHeaderRegex = `multipart/form-data;(\s*charset=[^;]*;)?\s*boundary=.*`
+
+var boundaryRe = regexp.MustCompile(`(?i)boundary="?([^";]+)"?`)
+
+// WithMultipartFile adds a multipart/form-data part named partName holding
+// the file at path (an empty path gives an empty multipart body) to part p
+// of an HTTP interaction, as pact_ffi's with_multipart_file_v2. contentType
+// is the part's content type; boundary is the multipart boundary ("" for a
+// random one). If the body already is multipart, the part is appended to it.
+// It sets the Content-Type header with a regex rule that accepts any
+// boundary, and a contentType body rule at $.<partName>.
+func (i *Interaction) WithMultipartFile(p Part, contentType, path, partName, boundary string) error {
+	if err := i.http(); err != nil {
+		return err
+	}
+	if contentType == "" {
+		return errors.New("the content type is empty")
+	}
+	if partName == "" {
+		partName = "file"
+	}
+	headers, body, rules, _ := i.httpPart(p)
+	existing := ""
+	if body.IsPresent() {
+		if m := boundaryRe.FindStringSubmatch(headers.First("Content-Type")); m != nil && strings.HasPrefix(mediaType(headers.First("Content-Type")), "multipart/") {
+			existing = m[1]
+		}
+	}
+	if existing != "" {
+		boundary = existing
+	}
+	part, boundary, err := multipartPart(contentType, path, partName, boundary)
+	if err != nil {
+		return err
+	}
+	if existing != "" {
+		end := []byte("--" + existing + "--\r\n")
+		base := bytes.TrimSuffix(body.Content, end)
+		*body = model.PresentBody(append(append([]byte(nil), base...), part...), body.ContentType)
+	} else {
+		ct := "multipart/form-data; boundary=" + boundary
+		*body = model.PresentBody(part, "multipart/form-data")
+		if *headers == nil {
+			*headers = model.Headers{}
+		}
+		headers.Set("Content-Type", ct)
+		addRules(rules, model.CategoryHeader, "Content-Type", []model.Rule{{Kind: model.Regex, Regex: multipartHeaderRegex}})
+	}
+	addRules(rules, model.CategoryBody, "$."+partName, []model.Rule{{Kind: model.ContentType, Value: contentType}})
+	return nil
+}
+
+// multipartPart encodes one file part, with its closing boundary line.
+func multipartPart(contentType, path, partName, boundary string) ([]byte, string, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	if boundary != "" {
+		if err := w.SetBoundary(boundary); err != nil {
+			return nil, "", fmt.Errorf("boundary %q: %w", boundary, err)
+		}
+	}
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("reading the multipart file: %w", err)
+		}
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, partName, filepath.Base(path)))
+		partType := contentType
+		if partType == "" {
+			partType = mime.TypeByExtension(filepath.Ext(path))
+		}
+		h.Set("Content-Type", partType)
+		pw, err := w.CreatePart(h)
+		if err != nil {
+			return nil, "", err
+		}
+		pw.Write(data)
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), w.Boundary(), nil
+}
+
+// partTargets returns the rule targets of part p (all responses of a
+// synchronous message).
+func (i *Interaction) ruleTargets(p Part) ([]target, error) {
+	return i.targets(p, false)
+}
+
+// WithMatchingRules merges matching rules given as JSON in the V3/V4 pact
+// file form, {"body": {"$.id": {"matchers": [{"match": "integer"}]}}, ...},
+// optionally wrapped in {"matchingRules": ...}, into part p.
+func (i *Interaction) WithMatchingRules(p Part, rulesJSON string) error {
+	parsed, err := parseRulesJSON(rulesJSON)
+	if err != nil {
+		return err
+	}
+	if err := i.Check(); err != nil {
+		return err
+	}
+	ts, err := i.ruleTargets(p)
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if *t.rules == nil {
+			*t.rules = model.MatchingRules{}
+		}
+		for c, paths := range parsed {
+			for path, l := range paths {
+				addRules(t.rules, c, path, l.Rules)
+				if l.Combine == model.Or {
+					(*t.rules)[c][path].Combine = model.Or
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func decodeObject(s, what string) (map[string]any, error) {
+	var v any
+	d := json.NewDecoder(strings.NewReader(s))
+	d.UseNumber()
+	if err := d.Decode(&v); err != nil {
+		return nil, fmt.Errorf("%s are not valid JSON: %v", what, err)
+	}
+	m, ok := normalizeNumbers(v).(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s must be a JSON object", what)
+	}
+	return m, nil
+}
+
+// category maps a category name of a pact file to the model's.
+func category(name string) model.Category {
+	if name == "content" {
+		return model.CategoryBody
+	}
+	return model.Category(name)
+}
+
+func parseRulesJSON(s string) (model.MatchingRules, error) {
+	m, err := decodeObject(s, "matching rules")
+	if err != nil {
+		return nil, err
+	}
+	if inner, ok := m["matchingRules"].(map[string]any); ok {
+		m = inner
+	}
+	out := model.MatchingRules{}
+	for cname, v := range m {
+		c := category(cname)
+		paths, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("matching rules for %q must be a JSON object", cname)
+		}
+		if _, direct := paths["matchers"]; direct && (c == model.CategoryPath || c == model.CategoryMethod || c == model.CategoryStatus) {
+			l, err := model.RuleListFromJSON(paths)
+			if err != nil {
+				return nil, fmt.Errorf("matching rules for %q: %w", cname, err)
+			}
+			out[c] = map[string]*model.RuleList{"": l}
+			continue
+		}
+		for path, lv := range paths {
+			l, err := model.RuleListFromJSON(lv)
+			if err != nil {
+				return nil, fmt.Errorf("matching rules for %q at %q: %w", cname, path, err)
+			}
+			if out[c] == nil {
+				out[c] = map[string]*model.RuleList{}
+			}
+			out[c][path] = l
+		}
+	}
+	return out, nil
+}
+
+// WithGenerators adds generators given as JSON in the pact file form,
+// {"body": {"$.id": {"type": "RandomInt"}}, "path": {"type": "ProviderState",
+// "expression": "/users/${id}"}}, optionally wrapped in {"generators": ...},
+// to part p.
+func (i *Interaction) WithGenerators(p Part, gensJSON string) error {
+	m, err := decodeObject(gensJSON, "generators")
+	if err != nil {
+		return err
+	}
+	if inner, ok := m["generators"].(map[string]any); ok {
+		m = inner
+	}
+	parsed := model.Generators{}
+	for cname, v := range m {
+		c := category(cname)
+		paths, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("generators for %q must be a JSON object", cname)
+		}
+		if _, direct := paths["type"]; direct && (c == model.CategoryPath || c == model.CategoryMethod || c == model.CategoryStatus) {
+			g, err := model.GeneratorFromJSON(paths)
+			if err != nil {
+				return fmt.Errorf("generators for %q: %w", cname, err)
+			}
+			parsed.Add(c, "", g)
+			continue
+		}
+		for path, gv := range paths {
+			gm, ok := gv.(map[string]any)
+			if !ok {
+				return fmt.Errorf("generator for %q at %q must be a JSON object", cname, path)
+			}
+			g, err := model.GeneratorFromJSON(gm)
+			if err != nil {
+				return fmt.Errorf("generator for %q at %q: %w", cname, path, err)
+			}
+			parsed.Add(c, path, g)
+		}
+	}
+	if err := i.Check(); err != nil {
+		return err
+	}
+	ts, err := i.ruleTargets(p)
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		for c, paths := range parsed {
+			for path, g := range paths {
+				g := g
+				addGenerator(t.gens, c, path, &g)
+			}
+		}
+	}
+	return nil
+}

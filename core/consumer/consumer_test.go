@@ -1,0 +1,165 @@
+package consumer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+func newHTTP(t *testing.T) (*Builder, *Interaction) {
+	t.Helper()
+	b := New("web", "api")
+	n, err := b.NewInteraction(model.HTTP, "a request")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, err := b.Interaction(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, i
+}
+
+func TestRequestAndHeaders(t *testing.T) {
+	_, i := newHTTP(t)
+	must(t, i.WithRequest("POST", `{"value":"/users/1","pact:matcher:type":"regex","regex":"/users/\\d+"}`))
+	must(t, i.WithHeader(Request, "Accept", 0, "application/json, text/plain"))
+	must(t, i.WithHeader(Request, "X-Id", 0, `{"value":"abc","pact:matcher:type":"regex","regex":"\\w+"}`))
+	must(t, i.WithHeader(Request, "X-Id", 1, "second"))
+	must(t, i.WithQueryParameter("q", 0, strptr("a")))
+	must(t, i.WithQueryParameter("q", 1, strptr("b")))
+	must(t, i.WithQueryParameter("flag", 0, nil))
+	r := i.I.Request
+	if r.Method != "POST" || r.Path != "/users/1" {
+		t.Errorf("method/path = %s %s", r.Method, r.Path)
+	}
+	if l := r.MatchingRules.Get(model.CategoryPath, ""); l == nil || l.Rules[0].Kind != model.Regex {
+		t.Errorf("path rule = %+v", l)
+	}
+	if got := r.Headers["Accept"]; !reflect.DeepEqual(got, []string{"application/json", "text/plain"}) {
+		t.Errorf("Accept = %q", got)
+	}
+	if got := r.Headers["X-Id"]; !reflect.DeepEqual(got, []string{"abc", "second"}) {
+		t.Errorf("X-Id = %q", got)
+	}
+	if r.MatchingRules.Get(model.CategoryHeader, "X-Id[0]") == nil {
+		t.Errorf("header rule not re-keyed to X-Id[0]: %v", r.MatchingRules[model.CategoryHeader])
+	}
+	if got := r.Query["q"]; !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("q = %q", got)
+	}
+	if !r.QueryNoValue["flag"] {
+		t.Error("flag has a value")
+	}
+}
+
+func TestBodies(t *testing.T) {
+	b, i := newHTTP(t)
+	must(t, i.WithBody(Response, "", `{"id":{"pact:matcher:type":"integer","value":7}}`))
+	resp := i.I.Response
+	if resp.Body.String() != `{"id":7}` || resp.Body.ContentType != "application/json" {
+		t.Errorf("body = %q (%s)", resp.Body.String(), resp.Body.ContentType)
+	}
+	if resp.Headers.First("content-type") != "application/json" {
+		t.Errorf("Content-Type header = %q", resp.Headers.First("content-type"))
+	}
+	if l := resp.MatchingRules.Get(model.CategoryBody, "$.id"); l == nil || l.Rules[0].Kind != model.Integer {
+		t.Errorf("body rule = %+v", resp.MatchingRules)
+	}
+	must(t, i.WithBody(Request, "text/plain", "hello"))
+	if i.I.Request.Body.String() != "hello" {
+		t.Errorf("text body = %q", i.I.Request.Body.String())
+	}
+	must(t, i.WithBinaryFile(Request, "image/png", []byte{1, 2, 3}))
+	if l := i.I.Request.MatchingRules.Get(model.CategoryBody, "$"); l == nil || l.Rules[0].Kind != model.ContentType {
+		t.Errorf("binary file rule = %+v", i.I.Request.MatchingRules)
+	}
+	if err := i.WithBody(Response, "application/json", `{"id":{"pact:matcher:type":"regex"}}`); err == nil {
+		t.Error("a regex matcher without a regex was accepted")
+	}
+	b.Lock()
+	if err := i.WithBody(Request, "", "x"); !errors.Is(err, ErrLocked) {
+		t.Errorf("WithBody on a locked pact: %v", err)
+	}
+}
+
+func TestMultipart(t *testing.T) {
+	_, i := newHTTP(t)
+	f := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(f, []byte("hello"), 0o644)
+	must(t, i.WithMultipartFile(Request, "text/plain", f, "doc", "XYZ"))
+	must(t, i.WithMultipartFile(Request, "text/plain", f, "doc2", ""))
+	body := i.I.Request.Body.String()
+	if !strings.HasPrefix(body, "--XYZ\r\n") || !strings.HasSuffix(body, "--XYZ--\r\n") || strings.Count(body, "--XYZ\r\n") != 2 {
+		t.Errorf("multipart body:\n%s", body)
+	}
+	if got := i.I.Request.Headers.First("Content-Type"); got != "multipart/form-data; boundary=XYZ" {
+		t.Errorf("Content-Type = %q", got)
+	}
+	if i.I.Request.MatchingRules.Get(model.CategoryBody, "$.doc2") == nil {
+		t.Error("no contentType rule for the second part")
+	}
+}
+
+func TestStatesRulesGeneratorsComments(t *testing.T) {
+	_, i := newHTTP(t)
+	must(t, i.GivenWithParam("user exists", "id", "42"))
+	must(t, i.GivenWithParam("user exists", "name", "Fred"))
+	must(t, i.GivenWithParams("two", `{"a":[1,2]}`))
+	if err := i.GivenWithParams("bad", `{"a":`); !errors.Is(err, ErrInvalidParams) {
+		t.Errorf("bad params: %v", err)
+	}
+	ps := i.I.ProviderStates
+	if len(ps) != 2 || ps[0].Params["id"] != int64(42) || ps[0].Params["name"] != "Fred" {
+		t.Errorf("states = %+v", ps)
+	}
+	must(t, i.WithMatchingRules(Response, `{"body":{"$.a":{"matchers":[{"match":"type"}]}},"status":{"matchers":[{"match":"statusCode","status":"success"}]}}`))
+	if i.I.Response.MatchingRules.Get(model.CategoryStatus, "") == nil || i.I.Response.MatchingRules.Get(model.CategoryBody, "$.a") == nil {
+		t.Errorf("rules = %+v", i.I.Response.MatchingRules)
+	}
+	if err := i.WithMatchingRules(Response, `[1]`); err == nil {
+		t.Error("a non-object rules document was accepted")
+	}
+	must(t, i.WithGenerators(Request, `{"path":{"type":"ProviderState","expression":"/u/${id}"},"body":{"$.n":{"type":"RandomInt"}}}`))
+	if _, ok := i.I.Request.Generators[model.CategoryPath][""]; !ok {
+		t.Errorf("generators = %+v", i.I.Request.Generators)
+	}
+	must(t, i.AddTextComment("one"))
+	must(t, i.AddTextComment("two"))
+	must(t, i.AddReference("openapi", "op", "getUser"))
+	must(t, i.SetComment("k", strptr(`{"x":1}`)))
+	must(t, i.SetComment("k", nil))
+	c := i.I.Comments
+	if !reflect.DeepEqual(c["text"], []any{"one", "two"}) || c["references"] == nil || c["k"] != nil {
+		t.Errorf("comments = %+v", c)
+	}
+	must(t, i.ResponseStatusV2(`{"pact:matcher:type":"statusCode","status":"success","value":201}`))
+	if i.I.Response.Status != 201 || i.I.Response.MatchingRules.Get(model.CategoryStatus, "") == nil {
+		t.Errorf("status = %d", i.I.Response.Status)
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	b := New("c", "p")
+	must(t, b.SetMetadata("ns", "k", "v"))
+	if err := b.SetMetadata("pactRust", "k", "v"); err == nil {
+		t.Error("pactRust namespace was writable")
+	}
+	if err := b.SetSpecVersion(model.SpecVersion(9)); err == nil {
+		t.Error("spec version 9 accepted")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func strptr(s string) *string { return &s }
