@@ -143,6 +143,10 @@ SIGNATURES = {
     "pactffi_sync_message_get_number_responses": (c_size_t, [P]),
     "pactffi_sync_message_generate_request_contents": (P, [P]),  # free: message_contents_delete
     "pactffi_sync_message_generate_response_contents": (P, [P, c_size_t]),
+    "pactffi_pact_handle_get_async_message_iter": (P, [c_uint16]),
+    "pactffi_pact_async_message_iter_next": (P, [P]),
+    "pactffi_pact_async_message_iter_delete": (None, [P]),
+    "pactffi_async_message_generate_contents": (P, [P]),  # free: message_contents_delete
     "pactffi_pact_handle_get_sync_message_iter": (P, [c_uint16]),
     "pactffi_pact_sync_message_iter_next": (P, [P]),
     "pactffi_pact_sync_message_iter_delete": (None, [P]),
