@@ -32,12 +32,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "spec:", err)
 		os.Exit(2)
 	}
-	devPath := "conformance/DEVIATIONS.md"
-	if root, err := spectest.FindDir(); err == nil && os.Getenv("PACT_CONFORMANCE_DIR") == "" {
-		devPath = filepath.Join(root, "..", "..", "main", "conformance", "DEVIATIONS.md")
-		if _, err := os.Stat(devPath); err != nil {
-			devPath = "conformance/DEVIATIONS.md"
-		}
+	devPath := filepath.Join("conformance", "DEVIATIONS.md")
+	if root, err := spectest.RepoRoot(); err == nil {
+		devPath = filepath.Join(root, devPath)
 	}
 	deviations, err := spectest.ReadDeviations(devPath)
 	if err != nil {

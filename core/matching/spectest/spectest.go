@@ -50,13 +50,23 @@ func FindDir() (string, error) {
 	if d := os.Getenv("PACT_CONFORMANCE_DIR"); d != "" {
 		return d, nil
 	}
+	root, err := RepoRoot()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "..", "shared", "conformance"), nil
+}
+
+// RepoRoot returns the nearest directory at or above the working directory
+// that holds go.mod.
+func RepoRoot() (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(d, "..", "shared", "conformance"), nil
+			return d, nil
 		}
 		if filepath.Dir(d) == d {
 			return "", fmt.Errorf("no go.mod above %s", wd)
