@@ -80,14 +80,14 @@ func (r *reader) request(v any, where string) (model.Request, error) {
 			}
 		case "query":
 			r.query(&req, x, where)
-		case "headers", "body", "matchingRules", "generators":
+		case "headers", "body", "matchingRules", "generators", "requestMatchingRules":
 		default:
 			r.warn("%s: ignoring unknown attribute '%s'", where, k)
 		}
 	}
 	req.Headers = r.headers(m["headers"], where)
 	req.Body = r.body(m, "body", headerContentType(req.Headers), where)
-	req.MatchingRules = r.matchingRules(m["matchingRules"], where)
+	req.MatchingRules = r.matchingRules(rulesAttr(m, "requestMatchingRules"), where)
 	req.Generators = r.generators(m["generators"], where)
 	return req, nil
 }
@@ -106,16 +106,25 @@ func (r *reader) response(v any, where string) (model.Response, error) {
 				return resp, fmt.Errorf("%s: %w", where, err)
 			}
 			resp.Status = n
-		case "headers", "body", "matchingRules", "generators":
+		case "headers", "body", "matchingRules", "generators", "responseMatchingRules":
 		default:
 			r.warn("%s: ignoring unknown attribute '%s'", where, k)
 		}
 	}
 	resp.Headers = r.headers(m["headers"], where)
 	resp.Body = r.body(m, "body", headerContentType(resp.Headers), where)
-	resp.MatchingRules = r.matchingRules(m["matchingRules"], where)
+	resp.MatchingRules = r.matchingRules(rulesAttr(m, "responseMatchingRules"), where)
 	resp.Generators = r.generators(m["generators"], where)
 	return resp, nil
+}
+
+// rulesAttr returns "matchingRules", or else the deprecated name (old
+// pact-jvm files: "requestMatchingRules", "responseMatchingRules").
+func rulesAttr(m map[string]any, deprecated string) any {
+	if v, ok := m["matchingRules"]; ok {
+		return v
+	}
+	return m[deprecated]
 }
 
 // statusFromJSON reads a response status: an integer, or a numeric string.

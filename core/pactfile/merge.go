@@ -1,0 +1,227 @@
+package pactfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/gofrs/flock"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// FileName returns the default pact file name, "<consumer>-<provider>.json".
+// Path separators in the names are replaced by "_".
+//
+//	pactfile.FileName(model.NewPact("web", "api", model.V4)) // "web-api.json"
+func FileName(p *model.Pact) string {
+	clean := strings.NewReplacer("/", "_", `\`, "_", "\x00", "_")
+	return clean.Replace(p.Consumer) + "-" + clean.Replace(p.Provider) + ".json"
+}
+
+// Merge adds the interactions of incoming to existing (spec-checklist §4.1).
+// An incoming interaction with the same identity as an existing one replaces
+// it when both have the same content, and is a conflict (an error naming both
+// interactions) when their requests, responses or messages differ; any other
+// interaction is added. Identity is description + provider states (+ type);
+// for V4 pacts two interactions with the same non-empty key are also the
+// same. Metadata keys of incoming are added to existing. On error existing is
+// unchanged.
+//
+//	if err := pactfile.Merge(onDisk, fromTest); err != nil { ... }
+func Merge(existing, incoming *model.Pact) error {
+	ver := max(existing.SpecVersion, incoming.SpecVersion)
+	if ver == model.Unknown {
+		ver = model.V4
+	}
+	return merge(existing, incoming, ver)
+}
+
+func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
+	if existing.Consumer != incoming.Consumer || existing.Provider != incoming.Provider {
+		return fmt.Errorf("cannot merge pact %s-%s into pact %s-%s: the consumer or provider differs",
+			incoming.Consumer, incoming.Provider, existing.Consumer, existing.Provider)
+	}
+	// The content is compared in the form the file will hold, so that what
+	// the version cannot express does not make a conflict.
+	w := &writer{ver: ver}
+	if ver < model.V3 {
+		w.ver = model.V3 // messages have no V1/V2 form; Marshal reports that
+	}
+	content := func(i *model.Interaction) string {
+		m := w.interaction(i)
+		for _, k := range []string{"key", "_id", "pending", "comments"} {
+			delete(m, k)
+		}
+		return string(encodeJSON(m, false))
+	}
+	type pending struct {
+		index int // into existing.Interactions, or -1 to add
+		i     *model.Interaction
+	}
+	var plan []pending
+	for _, in := range incoming.Interactions {
+		if in == nil {
+			continue
+		}
+		idx := -1
+		for n, ex := range existing.Interactions {
+			if ex != nil && sameIdentity(ex, in, ver) {
+				idx = n
+				break
+			}
+		}
+		if idx >= 0 {
+			ex := existing.Interactions[idx]
+			if content(ex) != content(in) {
+				return fmt.Errorf("cannot merge pact %s-%s: the existing interaction '%s' (provider states %s) and the new interaction '%s' (provider states %s) have the same identity but different contents",
+					existing.Consumer, existing.Provider, ex.Description, statesText(ex), in.Description, statesText(in))
+			}
+		}
+		plan = append(plan, pending{idx, in})
+	}
+	for _, p := range plan {
+		if p.index >= 0 {
+			existing.Interactions[p.index] = p.i
+		} else {
+			existing.Interactions = append(existing.Interactions, p.i)
+		}
+	}
+	if existing.Metadata == nil {
+		existing.Metadata = map[string]any{}
+	}
+	for k, v := range incoming.Metadata {
+		existing.Metadata[k] = v
+	}
+	existing.SpecVersion = max(existing.SpecVersion, incoming.SpecVersion)
+	return nil
+}
+
+func sameIdentity(a, b *model.Interaction, ver model.SpecVersion) bool {
+	if ver >= model.V4 && a.Key != "" && a.Key == b.Key {
+		return true
+	}
+	if a.Description != b.Description || a.Type != b.Type || len(a.ProviderStates) != len(b.ProviderStates) {
+		return false
+	}
+	for n := range a.ProviderStates {
+		if a.ProviderStates[n].Name != b.ProviderStates[n].Name {
+			return false
+		}
+	}
+	return true
+}
+
+func statesText(i *model.Interaction) string {
+	if len(i.ProviderStates) == 0 {
+		return "none"
+	}
+	return "'" + strings.Join(i.StateNames(), "', '") + "'"
+}
+
+// processLocks serialises writers of one file inside this process; the file
+// lock does the same across processes.
+var processLocks sync.Map // path → *sync.Mutex
+
+// Write writes p into dir as FileName(p) at specification version ver and
+// returns the file's path. Unless overwrite is set, an existing file is read
+// and p is merged into it (see Merge); a conflict is an error and leaves the
+// file as it was.
+//
+// Write is safe to call from many goroutines and processes at once: it holds
+// an exclusive lock on "<file>.lock" while it reads, merges and writes, and
+// the new content goes to a temporary file in the same directory that is
+// synced and renamed over the old one, so readers never see a partial file.
+//
+//	path, err := pactfile.Write(p, "pacts", model.V4, false)
+func Write(p *model.Pact, dir string, ver model.SpecVersion, overwrite bool) (path string, err error) {
+	if p == nil {
+		return "", fmt.Errorf("no pact to write")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("writing pact: %w", err)
+	}
+	path = filepath.Join(dir, FileName(p))
+	mu, _ := processLocks.LoadOrStore(path, &sync.Mutex{})
+	mu.(*sync.Mutex).Lock()
+	defer mu.(*sync.Mutex).Unlock()
+
+	lock := flock.New(path + ".lock")
+	if err := lock.Lock(); err != nil {
+		return "", fmt.Errorf("writing pact %s: locking: %w", path, err)
+	}
+	defer lock.Unlock()
+
+	out := p
+	if ver == model.Unknown {
+		ver = p.SpecVersion
+	}
+	if !overwrite {
+		data, err := os.ReadFile(path)
+		switch {
+		case err == nil && len(bytes.TrimSpace(data)) > 0:
+			existing, _, err := Parse(data)
+			if err != nil {
+				return "", fmt.Errorf("merging into pact file %s: %w", path, err)
+			}
+			if ver == model.Unknown {
+				ver = max(existing.SpecVersion, p.SpecVersion)
+			}
+			if err := merge(existing, p, ver); err != nil {
+				return "", fmt.Errorf("merging into pact file %s: %w", path, err)
+			}
+			out = existing
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return "", fmt.Errorf("writing pact: %w", err)
+		}
+	}
+	data, _, err := Marshal(out, ver)
+	if err != nil {
+		return "", fmt.Errorf("writing pact %s: %w", path, err)
+	}
+	if err := writeAtomic(path, data); err != nil {
+		return "", fmt.Errorf("writing pact %s: %w", path, err)
+	}
+	return path, nil
+}
+
+// writeAtomic writes data to a temporary file next to path, syncs it and
+// renames it over path.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // best effort: make the rename durable
+		d.Close()
+	}
+	return nil
+}
