@@ -79,10 +79,21 @@ func (m *jsonMatcher) compare(e, a any) {
 }
 
 func (m *jsonMatcher) compareValues(e, a any) {
-	if m.rules.defined(m.path) {
-		l, cascaded := m.rules.best(m.path)
-		for _, msg := range applyRules(l, func(r model.Rule) error { return matchJSON(r, e, a, cascaded, true) }) {
-			m.add(jsonText(e), jsonText(a), msg)
+	if l, cascaded := m.rules.best(m.path); l != nil {
+		var errs []error
+		ok := 0
+		for _, r := range l.Rules {
+			if err := matchJSON(r, e, a, cascaded, true); err != nil {
+				errs = append(errs, err)
+			} else {
+				ok++
+			}
+		}
+		if l.Combine == model.Or && ok > 0 {
+			return
+		}
+		for _, err := range errs {
+			m.add(jsonText(e), jsonText(a), err.Error())
 		}
 		return
 	}
@@ -96,8 +107,7 @@ func (m *jsonMatcher) compareMaps(e, a *jsonObject) {
 		m.add(jsonText(e), jsonText(a), "Expected an empty Map but received "+jsonText(a))
 		return
 	}
-	if m.rules.defined(m.path) {
-		l, cascaded := m.rules.best(m.path)
+	if l, cascaded := m.rules.best(m.path); l != nil {
 		for _, r := range l.Rules {
 			m.compareMapsWithRule(r, cascaded, e, a)
 		}
@@ -230,8 +240,7 @@ func keysJSON(o *jsonObject) string {
 }
 
 func (m *jsonMatcher) compareLists(e, a []any) {
-	if m.rules.defined(m.path) {
-		l, cascaded := m.rules.best(m.path)
+	if l, cascaded := m.rules.best(m.path); l != nil {
 		m.compareListsWithRules(l, cascaded, e, a)
 		return
 	}

@@ -28,9 +28,10 @@ type jsonNumber string
 
 // jsonObject is a JSON object with its keys in document order.
 type jsonObject struct {
-	keys  []string
-	vals  []any
-	index map[string]int // built lazily for objects with many keys
+	keys   []string
+	vals   []any
+	index  map[string]int // built lazily for objects with many keys
+	sorted []string       // keys in byte order, built lazily
 }
 
 func (o *jsonObject) len() int { return len(o.keys) }
@@ -59,10 +60,16 @@ func (o *jsonObject) get(k string) (any, bool) {
 
 // sortedKeys returns the keys in byte order (as the reference's BTreeMap
 // iterates them).
+// The result is cached and must not be modified.
 func (o *jsonObject) sortedKeys() []string {
-	ks := append([]string(nil), o.keys...)
-	sort.Strings(ks)
-	return ks
+	if o.sorted == nil || len(o.sorted) != len(o.keys) {
+		ks := append(make([]string, 0, len(o.keys)), o.keys...)
+		if !sort.StringsAreSorted(ks) {
+			sort.Strings(ks)
+		}
+		o.sorted = ks
+	}
+	return o.sorted
 }
 
 func (o *jsonObject) set(k string, v any) {
@@ -74,7 +81,7 @@ func (o *jsonObject) set(k string, v any) {
 	}
 	o.keys = append(o.keys, k)
 	o.vals = append(o.vals, v)
-	o.index = nil
+	o.index, o.sorted = nil, nil
 }
 
 // isInteger reports whether the number is an integer as serde_json sees it
@@ -387,7 +394,7 @@ func fromGo(v any) any {
 
 // parseJSON decodes one JSON document.
 func parseJSON(data []byte) (any, error) {
-	p := jsonParser{data: data}
+	p := jsonParser{data: data, src: string(data)}
 	p.skipWS()
 	v, err := p.value(0)
 	if err != nil {
@@ -402,7 +409,10 @@ func parseJSON(data []byte) (any, error) {
 
 type jsonParser struct {
 	data []byte
+	src  string // the same bytes as one string, so that keys, strings and numbers are substrings, not copies
 	pos  int
+	keys []string // scratch stacks for the members of open objects and arrays
+	vals []any
 }
 
 const maxJSONDepth = 10000
@@ -447,6 +457,18 @@ func (p *jsonParser) value(depth int) (any, error) {
 			p.pos++
 			return o, nil
 		}
+		base := len(p.keys)
+		vbase := len(p.vals)
+		finish := func() *jsonObject {
+			n := len(p.keys) - base
+			o.keys = make([]string, n)
+			o.vals = make([]any, n)
+			copy(o.keys, p.keys[base:])
+			copy(o.vals, p.vals[vbase:])
+			clear(p.vals[vbase:])
+			p.keys, p.vals = p.keys[:base], p.vals[:vbase]
+			return o
+		}
 		for {
 			p.skipWS()
 			if p.pos >= len(p.data) || p.data[p.pos] != '"' {
@@ -467,11 +489,17 @@ func (p *jsonParser) value(depth int) (any, error) {
 				return nil, err
 			}
 			// a repeated key keeps the last value, as serde_json does
-			if _, dup := o.get(k); dup {
-				o.set(k, v)
-			} else {
-				o.keys = append(o.keys, k)
-				o.vals = append(o.vals, v)
+			dup := false
+			for i := base; i < len(p.keys); i++ {
+				if p.keys[i] == k {
+					p.vals[vbase+i-base] = v
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				p.keys = append(p.keys, k)
+				p.vals = append(p.vals, v)
 			}
 			p.skipWS()
 			if p.pos >= len(p.data) {
@@ -483,25 +511,25 @@ func (p *jsonParser) value(depth int) (any, error) {
 			}
 			if p.data[p.pos] == '}' {
 				p.pos++
-				return o, nil
+				return finish(), nil
 			}
 			return nil, p.errorf("expected `,` or `}`")
 		}
 	case c == '[':
 		p.pos++
-		arr := []any{}
 		p.skipWS()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			p.pos++
-			return arr, nil
+			return []any{}, nil
 		}
+		vbase := len(p.vals)
 		for {
 			p.skipWS()
 			v, err := p.value(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			arr = append(arr, v)
+			p.vals = append(p.vals, v)
 			p.skipWS()
 			if p.pos >= len(p.data) {
 				return nil, p.errorf("EOF while parsing a list")
@@ -512,6 +540,10 @@ func (p *jsonParser) value(depth int) (any, error) {
 			}
 			if p.data[p.pos] == ']' {
 				p.pos++
+				arr := make([]any, len(p.vals)-vbase)
+				copy(arr, p.vals[vbase:])
+				clear(p.vals[vbase:])
+				p.vals = p.vals[:vbase]
 				return arr, nil
 			}
 			return nil, p.errorf("expected `,` or `]`")
@@ -572,7 +604,7 @@ func (p *jsonParser) number() (any, error) {
 			return nil, p.errorf("invalid number")
 		}
 	}
-	return jsonNumber(p.data[start:p.pos]), nil
+	return jsonNumber(p.src[start:p.pos]), nil
 }
 
 func (p *jsonParser) str() (string, error) {
@@ -582,7 +614,7 @@ func (p *jsonParser) str() (string, error) {
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		if c == '"' {
-			s := string(p.data[start:p.pos])
+			s := p.src[start:p.pos]
 			p.pos++
 			return s, nil
 		}
