@@ -154,6 +154,8 @@ SIGNATURES = {
     # matching rules, generators and matching utilities
     "pactffi_request_contents_get_generators_iter": (P, [P, c_int]),
     "pactffi_response_contents_get_matching_rule_iter": (P, [P, c_int]),
+    "pactffi_request_contents_get_matching_rule_iter": (P, [P, c_int]),
+    "pactffi_matches_binary_value": (c_void_p, [P, c_char_p, c_size_t, c_char_p, c_size_t, c_uint8]),  # FREE
     "pactffi_generators_iter_next": (POINTER(KeyValuePair), [P]),
     "pactffi_generators_iter_pair_delete": (None, [POINTER(KeyValuePair)]),
     "pactffi_generators_iter_delete": (None, [P]),

@@ -287,7 +287,7 @@ def send(port, req, raw_headers=None):
         for name, value in raw_headers or []:
             conn.putheader(name, value)
         data = req.body.content if req.body is not None else None
-        if data is not None and len(data) > 0:
+        if data is not None:
             conn.putheader("Content-Length", str(len(data)))
         conn.endheaders(data if data else None)
         r = conn.getresponse()
