@@ -46,7 +46,7 @@ func DecodeJSON(data []byte) (any, error) {
 func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, se.Offset)
+		line, col := lineCol(data, max(se.Offset-1, 0)) // Offset is just past the bad byte
 		return fmt.Errorf("invalid JSON at line %d, column %d: %v", line, col, err)
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {

@@ -76,13 +76,13 @@ func document(p *model.Pact, ver model.SpecVersion) (map[string]any, []string, e
 			async++
 		case model.SyncMessage:
 			if ver < model.V4 {
-				return nil, nil, fmt.Errorf("cannot write interaction '%s' as a %s pact: synchronous messages need V4", i.Description, ver)
+				return nil, nil, fmt.Errorf("cannot write interaction '%s' as a %s pact: synchronous messages need V4", i.Description, versionName(ver))
 			}
 		}
 	}
 	if ver < model.V4 && async > 0 {
 		if ver < model.V3 {
-			return nil, nil, fmt.Errorf("cannot write the messages of pact %s-%s as a %s pact: messages need V3 or later", p.Consumer, p.Provider, ver)
+			return nil, nil, fmt.Errorf("cannot write the messages of pact %s-%s as a %s pact: messages need V3 or later", p.Consumer, p.Provider, versionName(ver))
 		}
 		if http > 0 {
 			return nil, nil, fmt.Errorf("cannot write pact %s-%s as V3: it has both HTTP interactions and messages (V3 keeps them in separate files); write it as V4", p.Consumer, p.Provider)
@@ -223,11 +223,14 @@ func InteractionKey(i *model.Interaction) string {
 
 func (w *writer) dropV4(i *model.Interaction) {
 	if i.Pending {
-		w.warn("interaction '%s': 'pending' cannot be written in a %s pact; dropped", i.Description, w.ver)
+		w.warn("interaction '%s': 'pending' cannot be written in a %s pact; dropped", i.Description, versionName(w.ver))
 	}
-	for name, v := range map[string]map[string]any{"comments": i.Comments, "pluginConfiguration": i.PluginConfig, "interactionMarkup": i.InteractionMarkup} {
-		if len(v) > 0 {
-			w.warn("interaction '%s': '%s' cannot be written in a %s pact; dropped", i.Description, name, w.ver)
+	for _, a := range []struct {
+		name string
+		v    map[string]any
+	}{{"comments", i.Comments}, {"pluginConfiguration", i.PluginConfig}, {"interactionMarkup", i.InteractionMarkup}} {
+		if name, v := a.name, a.v; len(v) > 0 {
+			w.warn("interaction '%s': '%s' cannot be written in a %s pact; dropped", i.Description, name, versionName(w.ver))
 		}
 	}
 }
@@ -239,11 +242,11 @@ func (w *writer) states(m map[string]any, i *model.Interaction) {
 	if w.ver < model.V3 {
 		m["providerState"] = i.ProviderStates[0].Name
 		if len(i.ProviderStates) > 1 {
-			w.warn("interaction '%s': %s pacts hold one provider state; dropped all but '%s'", i.Description, w.ver, i.ProviderStates[0].Name)
+			w.warn("interaction '%s': %s pacts hold one provider state; dropped all but '%s'", i.Description, versionName(w.ver), i.ProviderStates[0].Name)
 		}
 		for _, s := range i.ProviderStates {
 			if len(s.Params) > 0 {
-				w.warn("interaction '%s': %s pacts cannot hold provider state parameters; dropped those of '%s'", i.Description, w.ver, s.Name)
+				w.warn("interaction '%s': %s pacts cannot hold provider state parameters; dropped those of '%s'", i.Description, versionName(w.ver), s.Name)
 			}
 		}
 		return
@@ -455,7 +458,7 @@ func (w *writer) rulesInto(m map[string]any, rules model.MatchingRules, where st
 	}
 	switch {
 	case w.ver < model.V2:
-		w.warn("%s: %s pacts cannot hold matching rules; dropped them", where, w.ver)
+		w.warn("%s: %s pacts cannot hold matching rules; dropped them", where, versionName(w.ver))
 	case w.ver == model.V2:
 		out := map[string]any{}
 		for cat, paths := range rules {
@@ -549,7 +552,7 @@ func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where s
 		return
 	}
 	if w.ver < model.V3 {
-		w.warn("%s: %s pacts cannot hold generators; dropped them", where, w.ver)
+		w.warn("%s: %s pacts cannot hold generators; dropped them", where, versionName(w.ver))
 		return
 	}
 	out := map[string]any{}
@@ -572,4 +575,21 @@ func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where s
 		out[string(cat)] = cm
 	}
 	m["generators"] = out
+}
+
+// versionName names a version for messages: "V1", "V1.1", ... "V4".
+func versionName(v model.SpecVersion) string {
+	switch v {
+	case model.V1:
+		return "V1"
+	case model.V1_1:
+		return "V1.1"
+	case model.V2:
+		return "V2"
+	case model.V3:
+		return "V3"
+	case model.V4:
+		return "V4"
+	}
+	return "unknown-version"
 }
