@@ -10,17 +10,16 @@ import (
 	"github.com/libpact/libpact/core/model"
 )
 
-// conformanceDir returns the shared conformance data: $PACT_CONFORMANCE_DIR,
+// findConformanceDir returns the shared conformance data: $PACT_CONFORMANCE_DIR,
 // else ../shared/conformance next to the repository root (the directory
-// holding go.mod). It skips the test when the data is not there.
-func conformanceDir(t testing.TB) string {
-	t.Helper()
+// holding go.mod), or "" when it is not there.
+func findConformanceDir() string {
 	if d := os.Getenv("PACT_CONFORMANCE_DIR"); d != "" {
 		return d
 	}
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return ""
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -28,13 +27,24 @@ func conformanceDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
+			return ""
 		}
 		dir = parent
 	}
 	d := filepath.Join(dir, "..", "shared", "conformance")
 	if _, err := os.Stat(d); err != nil {
-		t.Skipf("conformance data not found at %s (set PACT_CONFORMANCE_DIR)", d)
+		return ""
+	}
+	return d
+}
+
+// conformanceDir is findConformanceDir for tests: it skips the test when the
+// data is not there.
+func conformanceDir(t testing.TB) string {
+	t.Helper()
+	d := findConformanceDir()
+	if d == "" {
+		t.Skip("conformance data not found (set PACT_CONFORMANCE_DIR, or put it at ../shared/conformance beside the repository)")
 	}
 	return d
 }

@@ -17,11 +17,21 @@ type realPact struct {
 func realPacts(t testing.TB) (dir string, pacts []realPact) {
 	t.Helper()
 	dir = filepath.Join(conformanceDir(t), "real-pacts")
-	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
+	pacts, err := readIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, pacts
+}
+
+// readIndex reads INDEX.tsv of the real-pacts directory.
+func readIndex(dir string) ([]realPact, error) {
+	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
+	if err != nil {
+		return nil, err
+	}
 	defer f.Close()
+	var pacts []realPact
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	sc.Scan() // header
@@ -36,7 +46,7 @@ func realPacts(t testing.TB) (dir string, pacts []realPact) {
 		}
 		pacts = append(pacts, realPact{file: cols[0], count: n})
 	}
-	return dir, pacts
+	return pacts, sc.Err()
 }
 
 // TestRealPacts loads every real-world pact: each valid one must give
