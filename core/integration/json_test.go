@@ -37,6 +37,13 @@ func TestProcessJSONErrors(t *testing.T) {
 	}
 }
 
+func TestProcessJSONDuplicateKeys(t *testing.T) {
+	ex, _, _, err := ProcessJSON([]byte(`{"a":1,"b":2,"a":{"pact:matcher:type":"type","value":3}}`))
+	if err != nil || string(ex) != `{"a":3,"b":2}` {
+		t.Errorf("got %s, %v; want {\"a\":3,\"b\":2}", ex, err)
+	}
+}
+
 func TestProcessJSONScalars(t *testing.T) {
 	for _, in := range []string{`"text"`, `12.50`, `true`, `null`} {
 		ex, rules, gens, err := ProcessJSON([]byte(in))

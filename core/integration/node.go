@@ -48,18 +48,6 @@ func (n *node) get(key string) *node {
 
 func (n *node) has(key string) bool { return n.get(key) != nil }
 
-// set replaces the value of key, or appends it.
-func (n *node) set(key string, v *node) {
-	for i, k := range n.keys {
-		if k == key {
-			n.vals[i] = v
-			return
-		}
-	}
-	n.keys = append(n.keys, key)
-	n.vals = append(n.vals, v)
-}
-
 // parseNode parses one JSON document. A duplicated key keeps its first
 // position and its last value, as serde_json's ordered maps do.
 func parseNode(data []byte) (*node, error) {
@@ -115,6 +103,7 @@ func decodeNode(dec *json.Decoder, depth int) (*node, error) {
 			return n, nil
 		case '{':
 			n := &node{kind: nObject}
+			index := map[string]int{}
 			for dec.More() {
 				kt, err := dec.Token()
 				if err != nil {
@@ -128,7 +117,13 @@ func decodeNode(dec *json.Decoder, depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
-				n.set(key, v)
+				if i, dup := index[key]; dup {
+					n.vals[i] = v
+					continue
+				}
+				index[key] = len(n.keys)
+				n.keys = append(n.keys, key)
+				n.vals = append(n.vals, v)
 			}
 			if _, err := dec.Token(); err != nil {
 				return nil, fmt.Errorf("invalid JSON: %w", err)
