@@ -63,19 +63,27 @@ func (t Token) String() string {
 }
 
 func quote(s string) string {
-	if s == "'" {
-		return "''"
-	}
-	needs := false
+	// Letters and reserved characters go inside '...'; a quote is written
+	// "''" wherever it is and never opens or closes a quoted run, so an
+	// opening or closing "'" is never next to it.
+	var b strings.Builder
+	inQuote := false
 	for _, r := range s {
-		if isASCIILetter(r) || r == '\'' || r == '[' || r == ']' || r == '{' || r == '}' || r == '#' {
-			needs = true
+		if r == '\'' {
+			b.WriteString("''") // a literal quote, inside quoted text or not
+			continue
 		}
+		special := isASCIILetter(r) || r == '[' || r == ']' || r == '{' || r == '}' || r == '#'
+		if special != inQuote {
+			b.WriteByte('\'')
+			inQuote = special
+		}
+		b.WriteRune(r)
 	}
-	if !needs {
-		return s
+	if inQuote {
+		b.WriteByte('\'')
 	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	return b.String()
 }
 
 // maxCount is the largest repeat count each supported letter allows (as in
