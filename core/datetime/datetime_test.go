@@ -65,7 +65,7 @@ func TestFormatUTCAndSpecialCases(t *testing.T) {
 		{"G y", time.Date(-43, 1, 1, 0, 0, 0, 0, time.UTC), "BC 44"},
 		{"u", time.Date(-43, 1, 1, 0, 0, 0, 0, time.UTC), "-43"},
 		{"Y-'W'ww-e", time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), "2020-W53-5"},
-		{"xxxxx", time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(5*3600 + 30*60 + 15))), "-05:30:15"},
+		{"xxxxx", time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(5*3600+30*60+15))), "-05:30:15"},
 		{"O", time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", 9*3600+1800)), "GMT+9:30"},
 		{"W", time.Date(2023, 7, 2, 0, 0, 0, 0, time.UTC), "0"},
 	}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Default patterns.
@@ -68,7 +69,8 @@ func quote(s string) string {
 	// opening or closing "'" is never next to it.
 	var b strings.Builder
 	inQuote := false
-	for _, r := range s {
+	for i := 0; i < len(s); i++ { // bytes, so that invalid UTF-8 survives
+		r := rune(s[i])
 		if r == '\'' {
 			b.WriteString("''") // a literal quote, inside quoted text or not
 			continue
@@ -78,7 +80,7 @@ func quote(s string) string {
 			b.WriteByte('\'')
 			inQuote = special
 		}
-		b.WriteRune(r)
+		b.WriteByte(s[i])
 	}
 	if inQuote {
 		b.WriteByte('\'')
@@ -112,7 +114,14 @@ func (e *PatternError) Error() string {
 	return fmt.Sprintf("invalid date/time pattern '%s' at position %d: %s", e.Pattern, e.Pos, e.Msg)
 }
 
-var cache sync.Map // pattern string → cached
+var (
+	cache     sync.Map // pattern string → cached
+	cacheSize atomic.Int64
+)
+
+// maxCached bounds the pattern cache; pact files hold a handful of patterns,
+// so only a fuzzer or a misbehaving client reaches it.
+const maxCached = 4096
 
 type cached struct {
 	toks []Token
@@ -132,8 +141,10 @@ func ParsePattern(pattern string) ([]Token, error) {
 		return c.toks, c.err
 	}
 	toks, err := parsePattern(pattern)
-	if len(pattern) <= 256 {
-		cache.Store(pattern, cached{toks, err})
+	if len(pattern) <= 256 && cacheSize.Load() < maxCached {
+		if _, loaded := cache.LoadOrStore(pattern, cached{toks, err}); !loaded {
+			cacheSize.Add(1)
+		}
 	}
 	return toks, err
 }

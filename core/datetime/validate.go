@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // zone ids for the "VV" letter, whatever the host has installed
 )
@@ -640,9 +642,23 @@ func validZoneID(id string) bool {
 	if strings.Contains(id, "..") || strings.HasPrefix(id, "/") || strings.HasSuffix(id, "/") {
 		return false
 	}
+	if v, ok := zoneCache.Load(id); ok {
+		return v.(bool)
+	}
 	_, err := time.LoadLocation(id)
+	if zoneCacheSize.Load() < maxCached {
+		zoneCache.Store(id, err == nil)
+		zoneCacheSize.Add(1)
+	}
 	return err == nil
 }
+
+// zoneCache remembers which region ids time.LoadLocation knows, since it
+// reads the zone database on every call.
+var (
+	zoneCache     sync.Map // id → bool
+	zoneCacheSize atomic.Int64
+)
 
 // check runs the cross-field checks Java's resolver makes once the whole
 // value has been read.
