@@ -40,6 +40,9 @@ func (t token) describe() string {
 	if t.Kind == tEOF {
 		return "the end of the expression"
 	}
+	if strings.HasPrefix(t.Text, "'") {
+		return t.Text // a string shows its own quotes
+	}
 	return "'" + t.Text + "'"
 }
 
