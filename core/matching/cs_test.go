@@ -214,3 +214,96 @@ func TestCompatibilitySuiteMatchingRules(t *testing.T) {
 		})
 	}
 }
+
+// bodyFixture reads one of the suite's "*-body.xml" files: a content type and
+// the contents (with CRLF line endings when eol="CRLF").
+func bodyFixture(t *testing.T, dir, name string) (string, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	between := func(open, close string) string {
+		i := strings.Index(s, open)
+		j := strings.Index(s, close)
+		if i < 0 || j < i {
+			t.Fatalf("%s: no %s", name, open)
+		}
+		return s[i+len(open) : j]
+	}
+	ct := strings.TrimSpace(between("<contentType>", "</contentType>"))
+	// the contents element: everything between its start tag and end tag
+	start := strings.Index(s, "<contents")
+	start += strings.Index(s[start:], ">") + 1
+	contents := s[start:strings.Index(s, "</contents>")]
+	if i := strings.Index(contents, "<![CDATA["); i >= 0 {
+		contents = contents[i+len("<![CDATA[") : strings.LastIndex(contents, "]]>")]
+	}
+	contents = strings.TrimSpace(contents)
+	if strings.Contains(s, `eol="CRLF"`) {
+		contents = strings.ReplaceAll(contents, "\n", "\r\n") + "\r\n"
+	}
+	return ct, []byte(contents)
+}
+
+func TestCompatibilitySuiteBodies(t *testing.T) {
+	dir := fixtures(t)
+	req := func(ct string, body []byte) model.Request {
+		return model.Request{Method: "PUT", Path: "/", Headers: model.Headers{"Content-Type": {ct}}, Body: model.PresentBody(body, "")}
+	}
+	fromFixture := func(name string) model.Request {
+		ct, b := bodyFixture(t, dir, name)
+		return req(ct, b)
+	}
+	file := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct {
+		name             string
+		expected, actual model.Request
+		typ, want        string // "" = must match
+	}{
+		{"text +", fromFixture("text-body.xml"), fromFixture("text-body.xml"), "", ""},
+		{"text -", fromFixture("text-body.xml"), req("text/plain", []byte("Hello Mars!")), "BodyMismatch",
+			"Expected body 'Hello World!' to match 'Hello Mars!' using equality but did not match"},
+		{"json -", req("application/json", []byte(`{"one": "a", "two": "b"}`)), req("application/json", []byte(`{"one": "a"}`)), "BodyMismatch",
+			"Expected a Map with keys [one, two] but received one with keys [one]"},
+		{"wrong body type", req("application/json", []byte(`{"one": "a", "two": "b"}`)),
+			req("application/xml", []byte(`<?xml version="1.0" encoding="UTF-8"?><alligator name="Mary" feet="4"/>`)), "BodyTypeMismatch",
+			"Expected a body of 'application/json' but the actual content type was 'application/xml'"},
+		{"xml +", fromFixture("xml-body.xml"), fromFixture("xml-body.xml"), "", ""},
+		{"xml -", fromFixture("xml-body.xml"), req("application/xml", []byte(`<?xml version="1.0" encoding="UTF-8" ?><values><one>A</one></values>`)),
+			"BodyMismatch", "Expected child <two/> but was missing"},
+		{"binary +", req("image/jpeg", file("rat.jpg")), req("image/jpeg", file("rat.jpg")), "", ""},
+		{"binary -", req("image/jpeg", file("rat.jpg")), req("image/jpeg", file("spider.jpg")), "BodyMismatch",
+			"Actual body [image/jpeg, 30922 bytes, starting with ffd8ffe000104a46494600010101004800480000ffe100ae4578696600004949] is not equal to the expected body [image/jpeg, 28058 bytes, starting with ffd8ffe000104a46494600010101012c012c0000ffe12db64578696600004949]"},
+		{"form +", fromFixture("form-post-body.xml"), fromFixture("form-post-body.xml"), "", ""},
+		{"form -", fromFixture("form-post-body.xml"), req("application/x-www-form-urlencoded", []byte("a=1&b=2&c=33&d=4")), "BodyMismatch",
+			"Expected form post parameter 'c' with value '3' but was '33'"},
+		{"multipart +", fromFixture("multipart-body.xml"), fromFixture("multipart-body.xml"), "", ""},
+		{"multipart -", fromFixture("multipart-body.xml"), fromFixture("multipart2-body.xml"), "BodyMismatch",
+			"Actual body [application/octet-stream, 50 bytes, starting with 7b0a2020202022626f6479223a2022546869732069732074686520626f647920] is not equal to the expected body [application/octet-stream, 97 bytes, starting with 3c68746d6c3e0a20203c686561643e0a20203c2f686561643e0a20203c626f64]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mm := matching.MatchRequest(&tt.expected, &tt.actual)
+			if tt.want == "" {
+				for _, m := range mm {
+					t.Errorf("unexpected mismatch %s", m)
+				}
+				return
+			}
+			for _, m := range mm {
+				if m.Type == tt.typ && strings.Contains(m.Description, tt.want) {
+					return
+				}
+			}
+			t.Errorf("no %s containing %q in %v", tt.typ, tt.want, mm)
+		})
+	}
+}

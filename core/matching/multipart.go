@@ -15,12 +15,23 @@ import (
 	"github.com/libpact/libpact/core/model"
 )
 
-// mimePart is one part of a multipart body.
+// mimePart is one part of a multipart body. As in the reference, a part
+// with a Content-Disposition but no filename is a field; any other part
+// (with a filename, or with no Content-Disposition at all) is a file.
 type mimePart struct {
-	name    string // Content-Disposition name, or the part's index when unnamed
-	file    bool   // has a filename
+	index   int
+	name    string // Content-Disposition name, "" when unnamed
+	file    bool
 	header  textproto.MIMEHeader
 	content []byte
+}
+
+// key is the part's name, or its index when unnamed.
+func (p mimePart) key() string {
+	if p.name != "" {
+		return p.name
+	}
+	return strconv.Itoa(p.index)
 }
 
 func boundaryOf(h model.Headers, b model.Body) string {
@@ -58,11 +69,10 @@ func parseMultipart(data []byte, boundary string) ([]mimePart, error) {
 				content = d
 			}
 		}
-		mp := mimePart{header: p.Header, content: content, name: strconv.Itoa(i)}
-		if _, params, err := mime.ParseMediaType(p.Header.Get("Content-Disposition")); err == nil {
-			if params["name"] != "" {
-				mp.name = params["name"]
-			}
+		mp := mimePart{index: i, header: p.Header, content: content, file: true}
+		if cd := p.Header.Get("Content-Disposition"); cd != "" {
+			_, params, _ := mime.ParseMediaType(cd)
+			mp.name = params["name"]
 			_, mp.file = params["filename"]
 		}
 		parts = append(parts, mp)
@@ -90,45 +100,41 @@ func matchMultipart(expected, actual model.Body, eh, ah model.Headers, rules *ru
 	for _, ep := range eparts {
 		var ap *mimePart
 		for i := range aparts {
-			if aparts[i].name == ep.name {
+			if (aparts[i].name == "" && aparts[i].index == ep.index) || (aparts[i].name != "" && aparts[i].name == ep.name) {
 				ap = &aparts[i]
 				break
 			}
 		}
-		path := "$." + ep.name
 		if ap == nil {
-			out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: ep.name, Actual: nil,
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: "$", Expected: ep.name, Actual: nil,
 				Description: fmt.Sprintf("Expected a MIME part '%s' but was missing", ep.name)})
 			continue
 		}
 		if !ep.file && ap.file {
-			out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: ep.name, Actual: ap.name,
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: "$", Expected: ep.name, Actual: nil,
 				Description: fmt.Sprintf("Expected a MIME field '%s' but was file", ep.name)})
 			continue
 		}
 		if ep.file && !ap.file {
-			out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: ep.name, Actual: ap.name,
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: "$", Expected: ep.name, Actual: nil,
 				Description: fmt.Sprintf("Expected a MIME file '%s' but was field", ep.name)})
 			continue
 		}
-		out = append(out, matchPartHeaders(ep, *ap, path)...)
+		path := []string{"$", ep.key()}
+		out = append(out, matchPartHeaders(ep, *ap, path, rules)...)
 		if !ep.file {
-			// a field: its text, by equality or the rule at $.name
-			p := []string{"$", ep.name}
-			es, as := string(ep.content), string(ap.content)
-			if rules.defined(p) {
-				l, cascaded := rules.best(p)
+			es, as := strings.ToValidUTF8(string(ep.content), "\uFFFD"), strings.ToValidUTF8(string(ap.content), "\uFFFD")
+			if l, cascaded := rules.best(path); l != nil {
 				for _, msg := range applyRules(l, func(r model.Rule) error { return matchStr(r, es, as, cascaded, false) }) {
-					out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: es, Actual: as,
-						Description: fmt.Sprintf("MIME part '%s': %s", ep.name, msg)})
+					out = append(out, Mismatch{Type: "BodyMismatch", Path: renderPath(path), Expected: es, Actual: as, Description: msg})
 				}
 			} else if es != as {
-				out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: es, Actual: as,
+				out = append(out, Mismatch{Type: "BodyMismatch", Path: renderPath(path), Expected: es, Actual: as,
 					Description: fmt.Sprintf("MIME part '%s': Expected '%s' to be equal to '%s'", ep.name, as, es)})
 			}
 			continue
 		}
-		out = append(out, matchFilePart(ep, *ap, path, rules, allowUnexpected)...)
+		out = append(out, matchFilePart(ep, *ap, rules, allowUnexpected)...)
 	}
 	return out
 }
@@ -141,23 +147,25 @@ func partBody(p mimePart) (model.Body, model.Headers) {
 	return model.PresentBody(p.content, ""), h
 }
 
-func matchFilePart(ep, ap mimePart, path string, rules *ruleSet, allowUnexpected bool) []Mismatch {
+func matchFilePart(ep, ap mimePart, rules *ruleSet, allowUnexpected bool) []Mismatch {
 	eb, eh := partBody(ep)
 	ab, ah := partBody(ap)
-	ect, act := contentTypeOf(eb, eh), contentTypeOf(ab, ah)
+	var ect, act ctype
+	if v := ep.header.Get("Content-Type"); v != "" {
+		ect, _ = parseContentType(v)
+	}
+	if v := ap.header.Get("Content-Type"); v != "" {
+		act, _ = parseContentType(v)
+	}
 	if !(ect.unknown() || act.unknown() || ect.equivalent(act) || ect.equivalent(act.base())) {
 		return []Mismatch{{Type: "BodyTypeMismatch", Expected: ect.String(), Actual: act.String(),
-			Description:  fmt.Sprintf("MIME part '%s': Expected a body of '%s' but the actual content type was '%s'", ep.name, ect, act),
+			Description:  fmt.Sprintf("MIME part '%s': Expected a body of '%s' but the actual content type was '%s'", ep.key(), ect, act),
 			ExpectedBody: ep.content, ActualBody: ap.content}}
 	}
-	sub := rerootRules(rules, ep.name)
 	var out []Mismatch
-	for _, m := range matchBodyContent(ect, eb, ab, eh, ah, sub, allowUnexpected) {
-		m.Description = fmt.Sprintf("MIME part '%s': %s", ep.name, m.Description)
-		if m.Path == "$" || m.Path == "/" {
-			m.Path = path
-		} else if strings.HasPrefix(m.Path, "$") {
-			m.Path = path + m.Path[1:]
+	for _, m := range compareBodies(ect, eb, ab, eh, ah, rerootRules(rules, ep.key()), allowUnexpected) {
+		if m.Type == "BodyMismatch" {
+			m.Description = fmt.Sprintf("MIME part '%s': %s", ep.key(), m.Description)
 		}
 		out = append(out, m)
 	}
@@ -180,37 +188,47 @@ func rerootRules(rules *ruleSet, name string) *ruleSet {
 	return out
 }
 
-// matchPartHeaders checks that every expected part header (other than the
-// transfer encoding) is present with an equal value.
-func matchPartHeaders(ep, ap mimePart, path string) []Mismatch {
+// matchPartHeaders checks that every expected part header is present with an
+// equal value (or one satisfying a rule at $.part.header); Content-Disposition
+// values are not compared, and a missing Content-Type, Content-Disposition or
+// Content-Transfer-Encoding is fine.
+func matchPartHeaders(ep, ap mimePart, path []string, rules *ruleSet) []Mismatch {
 	keys := make([]string, 0, len(ep.header))
 	for k := range ep.header {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	partName := ep.name
+	if partName == "" {
+		partName = "unknown part"
+	}
 	var out []Mismatch
 	for _, k := range keys {
 		lk := strings.ToLower(k)
-		if lk == "content-transfer-encoding" || lk == "content-length" {
-			continue
-		}
+		kp := child(path, lk)
 		ev := strings.Join(ep.header[k], ", ")
 		avs, ok := ap.header[k]
 		if !ok {
-			out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: ev, Actual: nil,
-				Description: fmt.Sprintf("MIME part '%s': Expected multipart header '%s' with value '%s' but was missing", ep.name, k, ev)})
+			if lk == "content-type" || lk == "content-disposition" || lk == "content-transfer-encoding" {
+				continue
+			}
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: renderPath(kp), Expected: ev, Actual: nil,
+				Description: fmt.Sprintf("MIME part '%s': Expected multipart header '%s' with value '%s' but was missing", partName, lk, ev)})
 			continue
 		}
 		av := strings.Join(avs, ", ")
 		var msgs []string
-		if lk == "content-type" || lk == "content-disposition" {
-			msgs = matchParameterHeader(ev, av, k, "header", 0, true)
-		} else if normaliseCommas(ev) != normaliseCommas(av) {
-			msgs = []string{fmt.Sprintf("Expected '%s' to be equal to '%s'", av, ev)}
+		switch {
+		case rules.directDefined(kp):
+			l, cascaded := rules.best(kp)
+			msgs = applyRules(l, func(r model.Rule) error { return matchStr(r, ev, av, cascaded, false) })
+		case lk == "content-disposition":
+		case ev != av:
+			msgs = []string{fmt.Sprintf("header '%s': Expected '%s' to be equal to '%s'", lk, av, ev)}
 		}
 		for _, msg := range msgs {
-			out = append(out, Mismatch{Type: "BodyMismatch", Path: path, Expected: ev, Actual: av,
-				Description: fmt.Sprintf("MIME part '%s': header '%s': %s", ep.name, k, msg)})
+			out = append(out, Mismatch{Type: "BodyMismatch", Path: renderPath(kp), Expected: ev, Actual: av,
+				Description: fmt.Sprintf("MIME part '%s': %s", partName, msg)})
 		}
 	}
 	return out
