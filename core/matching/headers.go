@@ -88,6 +88,20 @@ func matchHeaderValue(key string, index int, expected, actual string, rules *rul
 	case rules.defined(indexed):
 		l, cascaded := rules.best(indexed)
 		msgs = suffix(applyRules(l, func(r model.Rule) error { return matchStr(r, expected, actual, cascaded, false) }))
+	case parameterisedHeaders[lower] && (strings.Contains(expected, ",") || strings.Contains(actual, ",")):
+		// a list such as "text/html, application/xml;q=0.9" given as one
+		// value: compare item by item
+		ei, ai := splitTrim(expected, ","), splitTrim(actual, ",")
+		if len(ei) != len(ai) {
+			msgs = []string{fmt.Sprintf("Expected header '%s' to have value '%s' but was '%s'", key, expected, actual)}
+			break
+		}
+		for i := range ei {
+			if len(matchParameterHeader(ei[i], ai[i], key, "header", i, true)) > 0 {
+				msgs = []string{fmt.Sprintf("Expected header '%s' to have value '%s' but was '%s'", key, expected, actual)}
+				break
+			}
+		}
 	case parameterisedHeaders[lower]:
 		msgs = matchParameterHeader(expected, actual, key, "header", index, single)
 	default:
