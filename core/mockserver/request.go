@@ -92,6 +92,9 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 func splitURI(r *http.Request) (path, rawQuery string) {
 	uri := r.RequestURI
 	if uri == "" || (uri[0] != '/' && uri != "*") {
+		if r.URL == nil {
+			return "/", ""
+		}
 		return r.URL.EscapedPath(), r.URL.RawQuery
 	}
 	if i := strings.IndexByte(uri, '?'); i >= 0 {

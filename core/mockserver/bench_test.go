@@ -1,0 +1,95 @@
+package mockserver
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// benchPact has n interactions GET /items/<k> with a JSON query, a header
+// and a small JSON response.
+func benchPact(n int) *model.Pact {
+	p := model.NewPact("c", "p", model.V4)
+	for k := range n {
+		i := p.AddInteraction(model.HTTP, fmt.Sprint("item ", k))
+		i.Request.Path = fmt.Sprint("/items/", k)
+		i.Request.Query = map[string][]string{"full": {"true"}}
+		i.Request.Headers = model.Headers{"Accept": {"application/json"}}
+		i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+		i.Response.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["a","b"]}`, k, k)), "application/json")
+	}
+	return p
+}
+
+// benchServe sends requests through keep-alive connections from parallel
+// clients, spread over the interactions, and reports requests per second.
+func benchServe(b *testing.B, n int) {
+	s := start(b, benchPact(n), Config{})
+	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	urls := make([]string, n)
+	for k := range n {
+		urls[k] = fmt.Sprintf("%s/items/%d?full=true", s.URL(), k)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		k := 0
+		for pb.Next() {
+			req, _ := http.NewRequest("GET", urls[k%n], nil)
+			req.Header.Set("Accept", "application/json")
+			resp, err := c.Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+			k += 7
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+	b.StopTimer()
+	for _, m := range s.Mismatches() {
+		if m.Kind != Missing {
+			b.Fatalf("a request failed: %v", m.ToJSON())
+		}
+	}
+}
+
+func BenchmarkServe1(b *testing.B)   { benchServe(b, 1) }
+func BenchmarkServe100(b *testing.B) { benchServe(b, 100) }
+
+// BenchmarkLifecycle is New + Start + one request + Close.
+func BenchmarkLifecycle(b *testing.B) {
+	p := benchPact(10)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := New(p, Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Start(); err != nil {
+			b.Fatal(err)
+		}
+		c := &http.Client{Transport: &http.Transport{}}
+		req, _ := http.NewRequest("GET", s.URL()+"/items/3?full=true", nil)
+		req.Header.Set("Accept", "application/json")
+		resp, err := c.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		c.CloseIdleConnections()
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package mockserver
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+
+	"github.com/libpact/libpact/core/generators"
+	"github.com/libpact/libpact/core/logging"
+	"github.com/libpact/libpact/core/model"
+)
+
+// The CORS headers of §7 M5.
+const (
+	corsMethods = "GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH"
+	corsExpose  = "Location, Link"
+)
+
+// ServeHTTP handles one request: it converts it to the model, matches it,
+// records the result, then answers (§7 M2–M7). It never panics: a panic is
+// recovered, logged, recorded as a failure and answered with a 500.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.logf(logging.Error, "internal error handling %s %s: %v\n%s", r.Method, r.RequestURI, v, debug.Stack())
+			s.record(Result{Kind: Failed, index: -1, Method: r.Method, Path: r.RequestURI,
+				Error: fmt.Sprintf("internal error in the mock server: %v", v)})
+			plainError(w, http.StatusInternalServerError, fmt.Sprintf("Internal error in the mock server: %v", v))
+		}
+	}()
+
+	req, err := toRequest(r, s.cfg.BodyLimit)
+	if err != nil {
+		if errors.Is(err, errBodyTooLarge) {
+			msg := fmt.Sprintf("Request body is larger than the mock server's limit of %d bytes", s.cfg.BodyLimit)
+			s.logf(logging.Error, "%s %s: %s", req.Method, req.Path, msg)
+			s.record(Result{Kind: Failed, index: -1, Method: req.Method, Path: req.Path, Request: req, Error: msg})
+			plainError(w, http.StatusRequestEntityTooLarge, msg)
+			return
+		}
+		s.logf(logging.Error, "%s %s: %v", req.Method, req.Path, err)
+		s.record(Result{Kind: Failed, index: -1, Method: req.Method, Path: req.Path, Request: req, Error: "Could not process request body"})
+		plainError(w, http.StatusInternalServerError, "Could not process request body")
+		return
+	}
+	s.logf(logging.Info, "received request %s %s", req.Method, requestTarget(req))
+
+	res := s.match(req)
+	if res.Kind == NotFound && s.cfg.CORS && req.Method == http.MethodOptions {
+		s.logf(logging.Info, "answering CORS pre-flight request %s", req.Path)
+		writePreflight(w, req)
+		return
+	}
+	// Record before answering, so that a client that has its response can
+	// ask whether everything matched and get the right answer (§7 M7).
+	res = s.record(res)
+
+	if res.Kind != Matched {
+		s.logf(logging.Warn, "%s", res.describe())
+		writeMismatch(w, req, res)
+		return
+	}
+	s.logf(logging.Info, "request matched interaction %q", res.Interaction.Description)
+	s.writeResponse(w, req, res.Interaction)
+}
+
+// record keeps a result: it counts a matched or mismatched interaction as
+// received, and keeps every failure. A match against an interaction that has
+// twins (the same expected request) goes to the twin requested least so far,
+// the earliest on a tie, so that identical requests are answered by the
+// interactions in the order they were defined; record returns the result
+// with that interaction.
+func (s *Server) record(res Result) Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if res.Kind == Matched {
+		if twins := s.table.twins[res.index]; len(twins) > 1 {
+			best := twins[0]
+			for _, t := range twins[1:] {
+				if s.received[t] < s.received[best] {
+					best = t
+				}
+			}
+			res.index, res.Interaction = best, s.interactions[best]
+		}
+		s.received[res.index]++
+		s.touched[res.index] = true
+		return res
+	}
+	if res.Kind == Mismatch {
+		s.touched[res.index] = true
+	}
+	s.failures = append(s.failures, res)
+	return res
+}
+
+// writeResponse answers a matched request with the interaction's response,
+// generated in consumer mode, with the CORS headers of §7 M5.
+func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *model.Interaction) {
+	resp := &i.Response
+	if needsGeneration(resp) {
+		g, err := generators.GenerateResponse(resp, generators.Consumer, s.genCtx)
+		if err != nil {
+			s.logf(logging.Warn, "generating the response of %q: %v; sending the example values", i.Description, err)
+		} else {
+			resp = &g
+		}
+	}
+	h := w.Header()
+	h["Access-Control-Allow-Origin"] = []string{origin(req)}
+	h["Access-Control-Allow-Headers"] = []string{"*"}
+	h["Access-Control-Allow-Methods"] = []string{corsMethods}
+	h["Access-Control-Expose-Headers"] = []string{corsExpose}
+	h["Access-Control-Allow-Credentials"] = []string{"true"}
+	hasContentType := false
+	for name, values := range resp.Headers {
+		key := http.CanonicalHeaderKey(name)
+		if key == "Content-Type" {
+			hasContentType = true
+		}
+		if _, set := h[key]; set && !isCORS(key) {
+			h[key] = append(h[key], values...)
+			continue
+		}
+		h[key] = values
+	}
+	if !hasContentType {
+		if resp.Body.IsPresent() && resp.Body.ContentType != "" {
+			h["Content-Type"] = []string{resp.Body.ContentType}
+		} else {
+			h["Content-Type"] = nil // no sniffing: send no Content-Type
+		}
+	}
+	status := resp.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if status < 100 || status > 999 {
+		s.logf(logging.Error, "interaction %q has an invalid response status %d", i.Description, status)
+		status = http.StatusInternalServerError
+	}
+	if resp.Body.IsPresent() {
+		h["Content-Length"] = []string{strconv.Itoa(len(resp.Body.Content))}
+	}
+	w.WriteHeader(status)
+	if resp.Body.IsPresent() {
+		w.Write(resp.Body.Content)
+	}
+}
+
+// needsGeneration reports whether a response has any generator, at the top
+// level or inside a matching rule (eachValue, arrayContains variants).
+func needsGeneration(r *model.Response) bool {
+	if !r.Generators.IsEmpty() {
+		return true
+	}
+	for _, paths := range r.MatchingRules {
+		for _, l := range paths {
+			if l == nil {
+				continue
+			}
+			for _, rule := range l.Rules {
+				if rule.Generator != nil {
+					return true
+				}
+				for _, v := range rule.Variants {
+					if len(v.Generators) > 0 {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isCORS(key string) bool {
+	switch key {
+	case "Access-Control-Allow-Origin", "Access-Control-Allow-Headers", "Access-Control-Allow-Methods",
+		"Access-Control-Expose-Headers", "Access-Control-Allow-Credentials":
+		return true
+	}
+	return false
+}
+
+// origin is the request's Origin header, or "*".
+func origin(req *model.Request) string {
+	if v, ok := req.Headers["Origin"]; ok && len(v) > 0 {
+		return v[0]
+	}
+	if o := req.Headers.First("Origin"); o != "" {
+		return o
+	}
+	return "*"
+}
+
+// writePreflight answers an unmatched OPTIONS request when CORS is on.
+func writePreflight(w http.ResponseWriter, req *model.Request) {
+	allowHeaders := "*"
+	if v, ok := req.Headers.Get("Access-Control-Request-Headers"); ok && len(v) > 0 {
+		allowHeaders = joinComma(v) + ", *"
+	}
+	h := w.Header()
+	h["Access-Control-Allow-Origin"] = []string{origin(req)}
+	h["Access-Control-Allow-Methods"] = []string{corsMethods}
+	h["Access-Control-Allow-Headers"] = []string{allowHeaders}
+	h["Access-Control-Expose-Headers"] = []string{corsExpose}
+	h["Access-Control-Allow-Credentials"] = []string{"true"}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// writeMismatch answers a mismatched or unexpected request (§7 M6): 500,
+// a JSON body {"error": "<key> : <request>"} and an X-Pact header with the key.
+func writeMismatch(w http.ResponseWriter, req *model.Request, res Result) {
+	body, _ := json.Marshal(map[string]string{"error": res.Key() + " : " + describeRequest(req)})
+	h := w.Header()
+	h["Access-Control-Allow-Origin"] = []string{"*"}
+	h["Content-Type"] = []string{"application/json; charset=utf-8"}
+	h["X-Pact"] = []string{res.Key()}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	w.WriteHeader(http.StatusInternalServerError)
+	w.Write(body)
+}
+
+// plainError answers with a status and a plain-text message.
+func plainError(w http.ResponseWriter, status int, msg string) {
+	h := w.Header()
+	h["Content-Type"] = []string{"text/plain; charset=utf-8"}
+	h["X-Pact"] = []string{"Request-Error"}
+	w.WriteHeader(status)
+	w.Write([]byte(msg))
+}

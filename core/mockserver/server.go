@@ -1,0 +1,329 @@
+// Package mockserver is the consumer-side mock HTTP server: it serves the
+// HTTP interactions of a pact, matches every request it receives against
+// them, answers a matched request with the interaction's response (values
+// generated in consumer mode) and an unmatched one with an HTTP 500 that says
+// why, and afterwards reports what matched, what did not, and what was never
+// asked for (spec-checklist §7).
+//
+// It is modelled on net/http/httptest: New, then Start, then Close, which
+// waits for the requests in flight. By default it listens on 127.0.0.1 on a
+// port the system picks.
+//
+//	s, err := mockserver.New(pact, mockserver.Config{})
+//	if err != nil { ... }
+//	if err := s.Start(); err != nil { ... }
+//	defer s.Close()
+//	resp, err := http.Get(s.URL() + "/users/1")
+//	...
+//	if !s.Matched() {
+//		fmt.Printf("%s\n", s.MismatchesJSON())
+//	}
+//	_, err = s.WritePact("pacts", false)
+package mockserver
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/libpact/libpact/core/logging"
+	"github.com/libpact/libpact/core/model"
+)
+
+// Version is the mock server's version, written to pact metadata as
+// "pactRust": {"mockserver": Version} like the reference's mock server.
+const Version = "1.0.0"
+
+// The defaults of Config.
+const (
+	DefaultAddr        = "127.0.0.1:0"
+	DefaultBodyLimit   = 10 << 20
+	DefaultReadTimeout = 30 * time.Second
+)
+
+// closeTimeout bounds how long Close waits for requests in flight before it
+// drops their connections, so that a stuck client cannot hang a test suite.
+const closeTimeout = 10 * time.Second
+
+// Config configures a mock server. The zero value serves plain HTTP on
+// 127.0.0.1 on a free port.
+type Config struct {
+	// Addr is the host:port to listen on; "" means "127.0.0.1:0". Port 0
+	// picks a free port. The host may be an IPv4 or IPv6 address ("[::1]:0"),
+	// an unspecified address ("0.0.0.0:0", "[::]:0") or "localhost", which
+	// listens on both 127.0.0.1 and ::1 on the same port, so that a client
+	// that resolves localhost to ::1 first is answered at once.
+	Addr string
+	// TLS serves HTTPS with a self-signed certificate made once per process
+	// (see CACertificatePEM).
+	TLS bool
+	// CORS answers an OPTIONS request that matches no interaction with 204 and
+	// CORS headers, and does not count it as a mismatch (§7 M5).
+	CORS bool
+	// SpecVersion is the version WritePact writes; Unknown means the pact's.
+	SpecVersion model.SpecVersion
+	// BodyLimit is the largest request body accepted; a larger one gets 413.
+	// 0 means DefaultBodyLimit.
+	BodyLimit int64
+	// ReadTimeout bounds reading each request's headers and body, so that a
+	// slow or stalled client cannot hold the server. 0 means
+	// DefaultReadTimeout.
+	ReadTimeout time.Duration
+}
+
+// Server is a mock server for the HTTP interactions of one pact. Its methods
+// are safe for concurrent use.
+type Server struct {
+	cfg  Config
+	pact *model.Pact // private deep copy; never changed after New
+
+	// Set up by New, read-only afterwards.
+	interactions []*model.Interaction // the pact's HTTP interactions, in order
+	table        *table               // candidate lookup for matching
+
+	// Set by Start under mu, read-only once started is true.
+	srv       *http.Server
+	listeners []net.Listener
+	port      int
+	url       string
+	genCtx    map[string]any // generator context {"mockServer": {"url", "port"}}
+	started   bool           // guarded by mu
+	closed    bool           // guarded by mu
+	serving   sync.WaitGroup // one per listener's Serve goroutine
+
+	mu       sync.Mutex
+	received []int    // guarded by mu; requests matched, per interaction
+	touched  []bool   // guarded by mu; a request was matched or mismatched against it
+	failures []Result // guarded by mu; mismatched and unexpected requests, in order
+
+	closeOnce sync.Once
+	closeErr  error
+
+	logs ring
+}
+
+// New returns a mock server for the HTTP interactions of p, not yet
+// listening. p is deep-copied: changing it later does not change the server.
+// Message interactions are kept (WritePact writes them) but not served.
+func New(p *model.Pact, cfg Config) (*Server, error) {
+	if p == nil {
+		return nil, errors.New("mockserver: nil pact")
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultBodyLimit
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
+		return nil, fmt.Errorf("mockserver: address %q: %w", cfg.Addr, err)
+	}
+	s := &Server{cfg: cfg, pact: p.Clone()}
+	for _, i := range s.pact.Interactions {
+		if i != nil && i.Type == model.HTTP {
+			s.interactions = append(s.interactions, i)
+		}
+	}
+	s.table = newTable(s.interactions)
+	s.received = make([]int, len(s.interactions))
+	s.touched = make([]bool, len(s.interactions))
+	return s, nil
+}
+
+// Start starts listening and serving. It fails if the address cannot be
+// bound (for example a fixed port already in use) or the server was already
+// started or closed.
+func (s *Server) Start() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errors.New("mockserver: Start after Close")
+	}
+	if s.started {
+		return errors.New("mockserver: already started")
+	}
+	ls, err := listen(s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("mockserver: listening on %s: %w", s.cfg.Addr, err)
+	}
+	s.listeners = ls
+	s.port = ls[0].Addr().(*net.TCPAddr).Port
+	scheme := "http"
+	if s.cfg.TLS {
+		scheme = "https"
+	}
+	s.url = scheme + "://" + net.JoinHostPort(urlHost(s.cfg.Addr, ls[0]), strconv.Itoa(s.port))
+	s.genCtx = map[string]any{"mockServer": map[string]any{"url": s.url, "href": s.url, "port": s.port}}
+
+	s.srv = &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: s.cfg.ReadTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          log.New(serverLog{s}, "", 0),
+	}
+	protocols := new(http.Protocols)
+	protocols.SetHTTP1(true)
+	protocols.SetHTTP2(true)
+	protocols.SetUnencryptedHTTP2(true)
+	s.srv.Protocols = protocols
+	if s.cfg.TLS {
+		cert, _, err := certificate()
+		if err != nil {
+			for _, l := range ls {
+				l.Close()
+			}
+			return fmt.Errorf("mockserver: %w", err)
+		}
+		s.srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	}
+	for _, l := range ls {
+		s.serving.Add(1)
+		go func(l net.Listener) {
+			defer s.serving.Done()
+			var err error
+			if s.cfg.TLS {
+				err = s.srv.ServeTLS(l, "", "")
+			} else {
+				err = s.srv.Serve(l)
+			}
+			if err != nil && !errors.Is(err, http.ErrServerClosed) {
+				s.logf(logging.Error, "serving on %s stopped: %v", l.Addr(), err)
+			}
+		}(l)
+	}
+	s.started = true
+	addrs := ""
+	for n, l := range ls {
+		if n > 0 {
+			addrs += ", "
+		}
+		addrs += l.Addr().String()
+	}
+	s.logf(logging.Info, "mock server started on %s (%s), %d interaction(s)", addrs, s.url, len(s.interactions))
+	return nil
+}
+
+// listen binds addr. "localhost" binds 127.0.0.1 and ::1 on one port; if ::1
+// cannot be bound (no IPv6) only 127.0.0.1 is used.
+func listen(addr string) ([]net.Listener, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if host != "localhost" {
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			return nil, err
+		}
+		return []net.Listener{l}, nil
+	}
+	for attempt := 0; ; attempt++ {
+		l4, err := net.Listen("tcp4", net.JoinHostPort("127.0.0.1", port))
+		if err != nil {
+			return nil, err
+		}
+		p := strconv.Itoa(l4.Addr().(*net.TCPAddr).Port)
+		l6, err := net.Listen("tcp6", net.JoinHostPort("::1", p))
+		if err == nil {
+			return []net.Listener{l4, l6}, nil
+		}
+		// A port picked for IPv4 may be taken on IPv6: pick again. Any other
+		// failure means no usable IPv6 loopback; serve IPv4 alone.
+		if port == "0" && errors.Is(err, syscall.EADDRINUSE) && attempt < 20 {
+			l4.Close()
+			continue
+		}
+		return []net.Listener{l4}, nil
+	}
+}
+
+// urlHost is the host to put in the server's URL: the configured host, with
+// an unspecified address replaced by the loopback address of its family.
+func urlHost(addr string, l net.Listener) string {
+	host, _, _ := net.SplitHostPort(addr)
+	if host == "localhost" {
+		return host
+	}
+	ip := l.Addr().(*net.TCPAddr).IP
+	if ip.IsUnspecified() {
+		if ip.To4() != nil || host == "" || host == "0.0.0.0" {
+			return "127.0.0.1"
+		}
+		return "::1"
+	}
+	return ip.String()
+}
+
+// serverLog takes net/http's own messages (TLS handshake failures, bad
+// connections) into the server's log.
+type serverLog struct{ s *Server }
+
+func (l serverLog) Write(p []byte) (int, error) {
+	l.s.logf(logging.Debug, "%s", strings.TrimSuffix(string(p), "\n"))
+	return len(p), nil
+}
+
+// Port returns the port the server listens on, or 0 before Start.
+func (s *Server) Port() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.port
+}
+
+// URL returns the server's base URL, e.g. "http://127.0.0.1:41234", or ""
+// before Start.
+func (s *Server) URL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.url
+}
+
+// Close stops the server. It stops accepting connections, waits for the
+// requests in flight to be answered (at most 10 seconds, after which their
+// connections are dropped), and closes idle keep-alive connections. Close is
+// idempotent; the results stay available afterwards.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.closed = true
+		started := s.started
+		s.mu.Unlock()
+		if !started {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
+		defer cancel()
+		if err := s.srv.Shutdown(ctx); err != nil {
+			s.logf(logging.Warn, "requests still in flight after %s; closing their connections", closeTimeout)
+			s.closeErr = s.srv.Close()
+		}
+		s.serving.Wait()
+		s.logf(logging.Info, "mock server on port %d shut down", s.port)
+	})
+	return s.closeErr
+}
+
+// Logs returns what this server logged: requests received, how they matched,
+// and mismatches, oldest first (at most the last 4096 lines).
+func (s *Server) Logs() string { return s.logs.String() }
+
+// logf logs a line to the server's own log and to the process log.
+func (s *Server) logf(level logging.Level, format string, args ...any) {
+	s.logs.printf(level.String(), format, args...)
+	if logging.Enabled(level) {
+		logging.Log(level, fmt.Sprintf(format, args...), "port", s.port)
+	}
+}
