@@ -15,8 +15,15 @@ import pactffi  # noqa: E402
 from world import World  # noqa: E402
 
 
+LEVELS = {"off": 0, "error": 1, "warn": 2, "info": 3, "debug": 4, "trace": 5}
+
+
 def before_all(context):
     context.lib = pactffi.load()
+    level = os.environ.get("COMPAT_LOG", "").lower()
+    if level in LEVELS:
+        # Library logs on stderr (the runner shows them only when a feature crashes).
+        context.lib.pactffi_log_to_stderr(LEVELS[level])
     repo = os.path.normpath(os.path.join(HERE, "..", ".."))
     context.out_root = os.environ.get("COMPAT_OUT", os.path.join(repo, "build", "compat"))
 

@@ -59,7 +59,6 @@ P = c_void_p  # every opaque model pointer
 # name: (restype, [argtypes])
 SIGNATURES = {
     # library
-    "pactffi_version": (c_char_p, []),
     "pactffi_string_delete": (None, [c_void_p]),
     "pactffi_get_error_message": (c_int, [c_char_p, c_int]),
     "pactffi_log_to_stderr": (c_int, [c_int]),
@@ -71,7 +70,6 @@ SIGNATURES = {
     "pactffi_new_interaction": (c_uint32, [c_uint16, c_char_p]),
     "pactffi_new_message_interaction": (c_uint32, [c_uint16, c_char_p]),
     "pactffi_new_sync_message_interaction": (c_uint32, [c_uint16, c_char_p]),
-    "pactffi_upon_receiving": (c_bool, [c_uint32, c_char_p]),
     "pactffi_given": (c_bool, [c_uint32, c_char_p]),
     "pactffi_given_with_params": (c_int, [c_uint32, c_char_p, c_char_p]),
     "pactffi_with_request": (c_bool, [c_uint32, c_char_p, c_char_p]),
@@ -112,8 +110,6 @@ SIGNATURES = {
     "pactffi_sync_message_delete": (None, [P]),
     "pactffi_sync_http_get_request": (P, [P]),
     "pactffi_sync_http_get_response": (P, [P]),
-    "pactffi_sync_http_get_request_contents": (c_void_p, [P]),  # FREE
-    "pactffi_sync_http_get_response_contents": (c_void_p, [P]),  # FREE
     "pactffi_sync_http_get_request_contents_bin": (c_void_p, [P]),  # borrowed
     "pactffi_sync_http_get_request_contents_length": (c_size_t, [P]),
     "pactffi_sync_http_get_response_contents_bin": (c_void_p, [P]),  # borrowed
@@ -128,9 +124,7 @@ SIGNATURES = {
     "pactffi_provider_state_param_iter_next": (POINTER(StringPair), [P]),
     "pactffi_provider_state_param_pair_delete": (None, [POINTER(StringPair)]),
     "pactffi_provider_state_param_iter_delete": (None, [P]),
-    "pactffi_async_message_get_contents_str": (c_void_p, [P]),  # FREE
     "pactffi_async_message_get_contents": (P, [P]),  # borrowed
-    "pactffi_message_contents_get_contents_str": (c_void_p, [P]),  # FREE
     "pactffi_message_contents_get_contents_bin": (c_void_p, [P]),  # borrowed
     "pactffi_message_contents_get_contents_length": (c_size_t, [P]),
     "pactffi_message_contents_get_metadata_iter": (P, [P]),
@@ -164,7 +158,6 @@ SIGNATURES = {
     "pactffi_matching_rules_iter_next": (POINTER(KeyValuePair), [P]),
     "pactffi_matching_rules_iter_pair_delete": (None, [POINTER(KeyValuePair)]),
     "pactffi_matching_rules_iter_delete": (None, [P]),
-    "pactffi_matching_rule_to_json": (c_void_p, [P]),  # FREE
     "pactffi_matches_u64_value": (c_void_p, [P, c_uint64, c_uint64, c_uint8]),  # FREE
 }
 

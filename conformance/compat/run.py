@@ -15,6 +15,10 @@ Exit status: 0 when nothing failed, 1 when a scenario failed, 2 when the suite
 or the library is missing.
 
 Usage: python run.py [FEATURE...]   (e.g. V1/http_consumer)
+
+Environment: LIBPACT_PATH (library), PACT_CONFORMANCE_DIR (suite), COMPAT_OUT
+(pact files, default build/compat), COMPAT_LOG=debug (library log level),
+COMPAT_FEATURE_TIMEOUT (seconds per feature process, default 300).
 """
 
 import json
