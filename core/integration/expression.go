@@ -163,6 +163,15 @@ func IsDefinition(s string) bool {
 	return t.Kind == tIdent && expressionStarts[t.Text]
 }
 
+// looksLikeDefinition is IsDefinition made safe for places where plain
+// strings are common (header and query values): the keyword must be followed
+// by an opening bracket, so a header value "matching" stays a string.
+func looksLikeDefinition(s string) bool {
+	l := lexer{src: s}
+	t := l.next()
+	return t.Kind == tIdent && expressionStarts[t.Text] && l.next().Kind == tLParen
+}
+
 // ParseDefinition parses a matching-rule definition expression (see SYNTAX.md
 // in this directory): one or more of matching(...), notEmpty(...),
 // eachKey(...), eachValue(...), atLeast(n), atMost(n) and arrayContains(...),

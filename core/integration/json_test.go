@@ -85,6 +85,8 @@ func TestProcessValue(t *testing.T) {
 	}{
 		{"/path/to/100", []string{"/path/to/100"}, nil, nil},
 		{"", []string{""}, nil, nil},
+		{"matching", []string{"matching"}, nil, nil},
+		{"notEmpty please", []string{"notEmpty please"}, nil, nil},
 		{`"quoted"`, []string{`"quoted"`}, nil, nil},
 		{`{"a":1}`, []string{`{"a":1}`}, nil, nil},
 		{`{"value": "/path/to/100", "pact:matcher:type": "regex", "regex": "\\/path\\/to\\/\\d+"}`,

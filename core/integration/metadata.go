@@ -21,7 +21,7 @@ import (
 // example (typed: matching(integer, 42) gives the number 42) and rules at key.
 func ProcessMetadataValue(key, value string) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
 	p := newProcessor()
-	if IsDefinition(value) {
+	if looksLikeDefinition(value) {
 		def, err := ParseDefinition(value)
 		if err != nil {
 			return nil, nil, nil, err

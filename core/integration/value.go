@@ -12,7 +12,8 @@ import (
 // describes. The value may be
 //
 //   - a plain string, returned as is ("/path/to/100", "text/html");
-//   - a matching-rule expression ("matching(regex, '\\d+', '100')");
+//   - a matching-rule expression ("matching(regex, '\\d+', '100')"): a
+//     keyword of IsDefinition followed by "(" (a bare "matching" is a string);
 //   - a JSON object in the integration format (see ProcessJSON): the example
 //     is its "value" as a string (a number or boolean as its JSON text, null
 //     or a missing value as ""), the rules come from "pact:matcher:type" and
@@ -54,7 +55,7 @@ func ProcessValues(v string) (examples []string, rules []model.Rule, gen *model.
 }
 
 func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
-	if IsDefinition(v) {
+	if looksLikeDefinition(v) {
 		def, err := ParseDefinition(v)
 		if err != nil {
 			return nil, nil, nil, err
