@@ -5,16 +5,18 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/libpact/libpact/core/model"
+	"github.com/libpact/libpact/core/pactfile"
 )
 
 // multiValueHeaders are the headers whose values are lists: a received value
 // is split on "," and trimmed only for these (spec-checklist §5.2). Every
 // other header keeps its value whole, so a date or a custom header with a
-// comma stays one value. Keys are lower case; listHeader looks names up.
+// comma stays one value. It is the list pactfile.SplitHeaderValue uses for
+// pact files, kept here in a form that looks names up without allocating.
+// Keys are lower case; listHeader looks names up.
 var multiValueHeaders = map[string]bool{
 	"accept":                         true,
 	"accept-encoding":                true,
@@ -51,7 +53,7 @@ var errBodyTooLarge = errors.New("request body too large")
 
 // toRequest converts a received request to the model (spec-checklist §7 M2):
 // the method; the path as sent, without decoding; the query parsed from the
-// raw request URI; the headers, with a line sent several times kept as
+// raw request URI (pactfile.ParseQuery, as for pact files); the headers, with a line sent several times kept as
 // several values and list headers split; and the body bytes, with zero bytes
 // giving an empty body. limit bounds the body; a larger body gives
 // errBodyTooLarge.
@@ -61,7 +63,7 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 	req.Path = path
 	if rawQuery != "" {
 		req.RawQuery = rawQuery
-		req.Query, req.QueryNoValue = parseQuery(rawQuery)
+		req.Query, req.QueryNoValue = pactfile.ParseQuery(rawQuery)
 	}
 	req.Headers = toHeaders(r)
 
@@ -101,41 +103,6 @@ func splitURI(r *http.Request) (path, rawQuery string) {
 		return uri[:i], uri[i+1:]
 	}
 	return uri, ""
-}
-
-// parseQuery parses a raw query string the way the reference does
-// (spec-checklist §5.6): split on "&", then on the first "=", and decode
-// "%XX" and "+" in names and values. A parameter with no "=" gets the value ""
-// and is recorded in noValue. A part that does not decode is kept as sent.
-func parseQuery(raw string) (query map[string][]string, noValue map[string]bool) {
-	query = map[string][]string{}
-	for part := range strings.SplitSeq(raw, "&") {
-		if part == "" {
-			continue
-		}
-		name, value, hasValue := strings.Cut(part, "=")
-		name = unescape(name)
-		if !hasValue {
-			if noValue == nil {
-				noValue = map[string]bool{}
-			}
-			noValue[name] = true
-			query[name] = append(query[name], "")
-			continue
-		}
-		query[name] = append(query[name], unescape(value))
-	}
-	return query, noValue
-}
-
-func unescape(s string) string {
-	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
-		return s
-	}
-	if u, err := url.QueryUnescape(s); err == nil {
-		return u
-	}
-	return s
 }
 
 // toHeaders copies the request headers, splitting the values of list headers

@@ -85,24 +85,3 @@ func TestToRequestBodyLimit(t *testing.T) {
 		t.Errorf("chunked body at limit: got %v, %v", r, err)
 	}
 }
-
-func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"a=1&b=2", "a", "a=%zz", "=x&&y=", "a=1=2+3%20"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
-		q, nv := parseQuery(raw)
-		for k := range nv {
-			if _, ok := q[k]; !ok {
-				t.Fatalf("no-value key %q missing from query", k)
-			}
-		}
-		n := 0
-		for _, v := range q {
-			n += len(v)
-		}
-		if parts := strings.Count(raw, "&") + 1; n > parts {
-			t.Fatalf("%d values from %d parts", n, parts)
-		}
-	})
-}
