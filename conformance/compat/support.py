@@ -345,6 +345,20 @@ class MockServer:
             self.closed = True
 
 
+def brief(value, limit=60):
+    """brief renders mismatches JSON for an error message, cutting long strings
+    (binary bodies) to limit characters."""
+    def cut(v):
+        if isinstance(v, str) and len(v) > limit:
+            return v[:limit] + "...(%d chars)" % len(v)
+        if isinstance(v, list):
+            return [cut(x) for x in v]
+        if isinstance(v, dict):
+            return {k: cut(x) for k, x in v.items()}
+        return v
+    return json.dumps(cut(value))[:3000]
+
+
 def describe_mismatch(m):
     """describe_mismatch renders a mismatch JSON object as pact_matching's
     Mismatch::description() does."""

@@ -155,14 +155,14 @@ def status_ok(context):
     m = context.w.mock
     mism = m.mismatches()
     if not m.matched() or mism:
-        raise StepError("Mock server is not OK: matched=%s, mismatches=%s" % (m.matched(), json.dumps(mism)[:800]))
+        raise StepError("Mock server is not OK: matched=%s, mismatches=%s" % (m.matched(), support.brief(mism)))
 
 
 @S(r"the mock server status will NOT be OK")
 def status_not_ok(context):
     m = context.w.mock
     if m.matched():
-        raise StepError("pactffi_mock_server_matched returned true; mismatches=%s" % json.dumps(m.mismatches())[:500])
+        raise StepError("pactffi_mock_server_matched returned true; mismatches=%s" % support.brief(m.mismatches()))
 
 
 @S(r"the mock server status will be mismatches")
@@ -269,7 +269,7 @@ def missing_request(context, n):
             r = m.get("request") or {}
             if (m.get("method") or r.get("method")) == req.method and (m.get("path") or r.get("path")) == req.path:
                 return
-    raise StepError("Did not find a missing-request mismatch for interaction %s in %s" % (n, json.dumps(mism)[:800]))
+    raise StepError("Did not find a missing-request mismatch for interaction %s in %s" % (n, support.brief(mism)))
 
 
 def find_not_found(context, method, path, query=None):
@@ -287,7 +287,7 @@ def find_not_found(context, method, path, query=None):
             if (q or {}) != support.query_map(query):
                 continue
         return
-    raise StepError("Did not find a request-not-found mismatch for %s %s in %s" % (method, path, json.dumps(mism)[:800]))
+    raise StepError("Did not find a request-not-found mismatch for %s %s in %s" % (method, path, support.brief(mism)))
 
 
 @S(r"the mock server status will be an unexpected " + STR + r" request received error for interaction \{(\d+)\}")
@@ -347,7 +347,7 @@ def has_mismatch(context, kind, error):
     for m in mism:
         if mismatch_type_matches(m, kind) and (error in support.describe_mismatch(m) or error in (m.get("mismatch") or "")):
             return
-    raise StepError("Did not find a %s mismatch with error %r in %s" % (kind, error, json.dumps(mism)[:1500]))
+    raise StepError("Did not find a %s mismatch with error %r in %s" % (kind, error, support.brief(mism)))
 
 
 @S(r"the mismatches will contain a " + STR + r" mismatch with path " + STR + r" with error " + STR)
@@ -361,4 +361,4 @@ def has_mismatch_path(context, kind, path, error):
               (t == "BodyMismatch" and kind == "body" and m.get("path") == path))
         if ok and error in support.describe_mismatch(m):
             return
-    raise StepError("Did not find a %s mismatch for path %s with error %r in %s" % (kind, path, error, json.dumps(mism)[:1500]))
+    raise StepError("Did not find a %s mismatch for path %s with error %r in %s" % (kind, path, error, support.brief(mism)))

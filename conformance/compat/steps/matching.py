@@ -165,7 +165,7 @@ def compare_all(context):
 def comparison_ok(context):
     bad = [(m, r) for (ok, m, r) in context.w.results if not ok]
     if bad:
-        raise StepError("There were match results with mismatches: %s" % json.dumps([m for m, _ in bad])[:1500])
+        raise StepError("There were match results with mismatches: %s" % support.brief([m for m, _ in bad]))
 
 
 @S(r"the comparison should NOT be OK")
@@ -192,7 +192,7 @@ def has_mismatch(context, path, error):
                 return
         except re.error:
             pass
-    raise StepError("Did not find a mismatch for %s with error %r in %s" % (path, error, json.dumps(all_m)[:1500]))
+    raise StepError("Did not find a mismatch for %s with error %r in %s" % (path, error, support.brief(all_m)))
 
 
 # ------------------------------------------------------------ responses
