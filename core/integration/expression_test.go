@@ -232,3 +232,44 @@ func TestDefinitionToJSON(t *testing.T) {
 		t.Errorf("RuleList = %+v", l)
 	}
 }
+
+// TestValueTypeMerge checks the merge table against the reference's
+// ValueType::merge (null, which the reference does not have, gives way to
+// anything).
+func TestValueTypeMerge(t *testing.T) {
+	U, S, N, I, D, B, Z := ValueUnknown, ValueString, ValueNumber, ValueInteger, ValueDecimal, ValueBoolean, ValueNull
+	tests := []struct{ a, b, want ValueType }{
+		{S, S, S}, {S, N, S}, {S, U, S}, {U, S, S},
+		{N, N, N}, {N, B, N}, {N, U, N}, {N, I, I}, {N, D, D}, {N, S, S},
+		{I, N, I}, {I, B, I}, {I, U, I}, {I, I, I}, {I, D, D}, {I, S, S},
+		{D, N, D}, {D, B, D}, {D, U, D}, {D, I, D}, {D, D, D}, {D, S, S},
+		{B, N, N}, {B, I, I}, {B, D, D}, {B, U, B}, {B, S, S}, {B, B, B},
+		{U, U, U}, {U, I, I}, {U, B, B},
+		{Z, U, Z}, {U, Z, Z}, {Z, I, I}, {I, Z, I}, {Z, S, S},
+	}
+	for _, tt := range tests {
+		if got := tt.a.merge(tt.b); got != tt.want {
+			t.Errorf("%v.merge(%v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestPluginConfigTypes(t *testing.T) {
+	tests := map[string]any{
+		"matching(x, 1.5, 'e')":                       1.5,
+		"matching(x, true, 'e')":                      true,
+		"matching(x, null, 'e')":                      nil,
+		"matching(x, -7, 'e')":                        int64(-7),
+		"matching(x, 'cfg', 'e')":                     "cfg",
+		"matching(x, fromProviderState('a', 2), 'e')": int64(2),
+	}
+	for in, want := range tests {
+		d, err := ParseDefinition(in)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if got := d.Rules[0].Attrs["value"]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: config %#v, want %#v", in, got, want)
+		}
+	}
+}

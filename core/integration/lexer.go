@@ -64,12 +64,6 @@ func (l *lexer) skipSpace() {
 	}
 }
 
-// rest is the unread input after any whitespace.
-func (l *lexer) rest() string {
-	l.skipSpace()
-	return l.src[l.pos:]
-}
-
 // peek returns the next token without consuming it.
 func (l *lexer) peek() token {
 	save := l.pos
