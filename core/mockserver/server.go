@@ -105,6 +105,10 @@ type Server struct {
 	touched  []bool   // guarded by mu; a request was matched or mismatched against it
 	failures []Result // guarded by mu; mismatched and unexpected requests, in order
 
+	connMu sync.Mutex
+	conns  map[net.Conn]http.ConnState // guarded by connMu; connections and their states
+	active int                         // guarded by connMu; connections in StateActive
+
 	closeOnce sync.Once
 	closeErr  error
 
@@ -173,6 +177,7 @@ func (s *Server) Start() error {
 		ReadTimeout:       s.cfg.ReadTimeout,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          log.New(serverLog{s}, "", 0),
+		ConnState:         s.trackConn,
 	}
 	protocols := new(http.Protocols)
 	protocols.SetHTTP1(true)
@@ -293,7 +298,8 @@ func (s *Server) URL() string {
 
 // Close stops the server. It stops accepting connections, waits for the
 // requests in flight to be answered (at most 10 seconds, after which their
-// connections are dropped), and closes idle keep-alive connections. Close is
+// connections are dropped), and closes idle keep-alive connections, HTTP/2
+// ones included, without waiting for clients to hang up. Close is
 // idempotent; the results stay available afterwards.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
@@ -306,14 +312,63 @@ func (s *Server) Close() error {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
 		defer cancel()
-		if err := s.srv.Shutdown(ctx); err != nil {
-			s.logf(logging.Warn, "requests still in flight after %s; closing their connections", closeTimeout)
-			s.closeErr = s.srv.Close()
+		done := make(chan error, 1)
+		go func() { done <- s.srv.Shutdown(ctx) }()
+		// Shutdown waits for HTTP/1 connections to go idle, but gives an idle
+		// HTTP/2 connection a second to hang up after its GOAWAY. Once no
+		// connection is serving a request, close everything at once.
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+	wait:
+		for {
+			select {
+			case err := <-done:
+				if err != nil {
+					s.logf(logging.Warn, "requests still in flight after %s; closing their connections", closeTimeout)
+					s.closeErr = s.srv.Close()
+				}
+				break wait
+			case <-tick.C:
+				if s.busy() {
+					continue
+				}
+				s.closeErr = s.srv.Close()
+				<-done
+				break wait
+			}
 		}
 		s.serving.Wait()
 		s.logf(logging.Info, "mock server on port %d shut down", s.port)
 	})
 	return s.closeErr
+}
+
+// trackConn follows connection states (http.Server.ConnState) so that Close
+// knows when no request is being served.
+func (s *Server) trackConn(c net.Conn, state http.ConnState) {
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	if s.conns == nil {
+		s.conns = map[net.Conn]http.ConnState{}
+	}
+	if s.conns[c] == http.StateActive {
+		s.active--
+	}
+	switch state {
+	case http.StateClosed, http.StateHijacked:
+		delete(s.conns, c)
+		return
+	case http.StateActive:
+		s.active++
+	}
+	s.conns[c] = state
+}
+
+// busy reports whether a connection is serving a request.
+func (s *Server) busy() bool {
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	return s.active > 0
 }
 
 // Logs returns what this server logged: requests received, how they matched,

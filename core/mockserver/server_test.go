@@ -349,14 +349,27 @@ func TestHTTPS(t *testing.T) {
 	for _, host := range []string{"127.0.0.1", "localhost"} {
 		c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}}
 		url := strings.Replace(s.URL(), "127.0.0.1", host, 1)
-		r := send(t, c, "GET", url+"/hello", nil, nil)
-		if r.status != 200 || string(r.body) != "hi" {
-			t.Errorf("%s: %d %q", host, r.status, r.body)
+		resp, err := c.Get(url + "/hello")
+		if err != nil {
+			t.Fatalf("%s: %v", host, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || string(b) != "hi" || resp.ProtoMajor != 2 {
+			t.Errorf("%s: %s %d %q", host, resp.Proto, resp.StatusCode, b)
 		}
 	}
 	// A client that does not trust the certificate is refused.
 	if _, err := http.Get(s.URL() + "/hello"); err == nil {
 		t.Error("an untrusting client was answered")
+	}
+	// Close does not wait for the idle HTTP/2 clients to hang up.
+	begin := time.Now()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(begin); d > 300*time.Millisecond {
+		t.Errorf("Close with idle HTTP/2 connections took %v", d)
 	}
 }
 
@@ -413,6 +426,28 @@ func TestAddresses(t *testing.T) {
 	if err := s2.Start(); err == nil {
 		s2.Close()
 		t.Error("binding a used port succeeded")
+	}
+}
+
+// A fixed port can be used again as soon as the server on it is closed.
+func TestFixedPortReusable(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	for round := range 3 {
+		s := start(t, simplePact(), Config{Addr: fmt.Sprint("127.0.0.1:", port)})
+		if s.Port() != port {
+			t.Fatalf("round %d: port %d, want %d", round, s.Port(), port)
+		}
+		if r := send(t, &http.Client{Transport: &http.Transport{}}, "GET", s.URL()+"/hello", nil, nil); r.status != 200 {
+			t.Fatalf("round %d: status %d", round, r.status)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
