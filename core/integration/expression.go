@@ -120,6 +120,55 @@ type Definition struct {
 	// topRefs are the references written directly in the comma-separated
 	// list (not inside eachKey, eachValue or arrayContains).
 	topRefs []string
+	// order lists the rules (by index) and top-level references in the
+	// order written; nil means all rules, then all topRefs.
+	order []item
+}
+
+// item is one entry of Definition.order: Rules[rule], or the reference ref
+// when rule is -1.
+type item struct {
+	rule int
+	ref  string
+}
+
+// Item is one rule or top-level reference of a definition, in the order
+// written (pact_ffi's matcher-definition iterator yields them so). Exactly
+// one of Rule and Reference is set.
+type Item struct {
+	Rule      *model.Rule
+	Reference string
+}
+
+// Items returns the rules and the top-level references in the order they
+// were written:
+//
+//	d, _ := integration.ParseDefinition("matching($'a'), matching(type, 1)")
+//	d.Items() // [{Reference: "a"}, {Rule: Type}]
+func (d *Definition) Items() []Item {
+	var out []Item
+	for _, it := range d.itemOrder() {
+		if it.rule >= 0 {
+			out = append(out, Item{Rule: &d.Rules[it.rule]})
+		} else {
+			out = append(out, Item{Reference: it.ref})
+		}
+	}
+	return out
+}
+
+func (d *Definition) itemOrder() []item {
+	if d.order != nil {
+		return d.order
+	}
+	var order []item
+	for i := range d.Rules {
+		order = append(order, item{rule: i})
+	}
+	for _, r := range d.topRefs {
+		order = append(order, item{rule: -1, ref: r})
+	}
+	return order
 }
 
 // SyntaxError is a malformed expression: what was expected, what was found,
@@ -252,6 +301,13 @@ func (d *Definition) merge(o *Definition) *Definition {
 	}
 	if len(d.topRefs)+len(o.topRefs) > 0 {
 		r.topRefs = append(append([]string{}, d.topRefs...), o.topRefs...)
+	}
+	r.order = append([]item{}, d.itemOrder()...)
+	for _, it := range o.itemOrder() {
+		if it.rule >= 0 {
+			it.rule += len(d.Rules)
+		}
+		r.order = append(r.order, it)
 	}
 	if r.Value == "" {
 		r.Value = o.Value

@@ -59,7 +59,7 @@ func TestParseDefinition(t *testing.T) {
 		{"matching(semver, '1.0.0-rc.1+b7')", Definition{Value: "1.0.0-rc.1+b7", ValueType: ValueString, Rules: []model.Rule{rule(model.Semver)}}},
 		{"matching(contentType, 'application/xml', '<?xml?><test/>')", Definition{Value: "<?xml?><test/>", ValueType: ValueUnknown,
 			Rules: []model.Rule{{Kind: model.ContentType, Value: "application/xml"}}}},
-		{"matching($'person')", Definition{Value: "person", Reference: "person", References: []string{"person"}, topRefs: []string{"person"}}},
+		{"matching($'person')", Definition{Value: "person", Reference: "person", References: []string{"person"}}},
 		{"matching(creditcard, 'visa', '4111')", Definition{Value: "4111", ValueType: ValueString,
 			Rules: []model.Rule{{Kind: model.Plugin, Name: "creditcard", Attrs: map[string]any{"value": "visa"}}}}},
 		{"matching(creditcard, 12, '4111')", Definition{Value: "4111", ValueType: ValueString,
@@ -109,8 +109,10 @@ func TestParseDefinition(t *testing.T) {
 				t.Fatalf("ParseDefinition: %v", err)
 			}
 			tt.want.Expression = tt.in
-			if !reflect.DeepEqual(*got, tt.want) {
-				t.Errorf("got  %+v\nwant %+v", *got, tt.want)
+			g := *got
+			g.topRefs, g.order = nil, nil // compared through Items
+			if !reflect.DeepEqual(g, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", g, tt.want)
 			}
 		})
 	}
@@ -271,5 +273,26 @@ func TestPluginConfigTypes(t *testing.T) {
 		if got := d.Rules[0].Attrs["value"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: config %#v, want %#v", in, got, want)
 		}
+	}
+}
+
+func TestDefinitionItems(t *testing.T) {
+	d, err := ParseDefinition("matching($'a'), matching(type, 1), atLeast(1), matching($'b')")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		if it.Rule != nil {
+			got = append(got, it.Rule.ToJSON()["match"].(string))
+		} else {
+			got = append(got, "$"+it.Reference)
+		}
+	}
+	if want := []string{"$a", "type", "type", "$b"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Items = %v, want %v", got, want)
+	}
+	if it := d.Items()[2]; it.Rule.Kind != model.MinType || it.Rule.Min != 1 {
+		t.Errorf("third item = %+v", it.Rule)
 	}
 }
