@@ -1,0 +1,63 @@
+package matching
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// FuzzMatchJSON matches two arbitrary bodies under a rule at an arbitrary
+// path. It checks that nothing panics, that the JSON parser accepts exactly
+// what encoding/json accepts, and that a valid body always matches itself.
+func FuzzMatchJSON(f *testing.F) {
+	f.Add([]byte(`{"a":1}`), []byte(`{"a":2}`), "$.a", uint8(0))
+	f.Add([]byte(`[{"id":1}]`), []byte(`[{"id":2},{"id":"x"}]`), "$[*].id", uint8(2))
+	f.Add([]byte(`{"a":{"b":[1,2]}}`), []byte(`{"a":{"b":[]}}`), "$.a.b", uint8(3))
+	f.Add([]byte(`{"100":"a"}`), []byte(`{"x":"\u00e9"}`), "$", uint8(20))
+	f.Add([]byte(`"x"`), []byte(`1e400`), "$['a b']", uint8(9))
+	f.Fuzz(func(t *testing.T, expected, actual []byte, path string, kind uint8) {
+		for _, doc := range [][]byte{expected, actual} {
+			_, err := parseJSON(doc)
+			if valid := json.Valid(doc); valid != (err == nil) {
+				t.Fatalf("parseJSON(%q) error %v, but encoding/json says valid=%v", doc, err, valid)
+			}
+		}
+		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\d+`, Min: 1, Max: 2, Value: "a",
+			Rules: []model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}}}
+		rules := model.MatchingRules{}
+		rules.Add(model.CategoryBody, path, rule)
+		h := model.Headers{"Content-Type": {"application/json"}}
+		eb, ab := model.PresentBody(expected, ""), model.PresentBody(actual, "")
+		MatchBody(eb, ab, h, h, rules, false)
+		MatchBody(eb, ab, h, h, rules, true)
+		if json.Valid(expected) {
+			for _, allow := range []bool{false, true} {
+				if mm := MatchBody(eb, eb, h, h, nil, allow); len(mm) != 0 {
+					t.Fatalf("%q does not match itself: %v", expected, mm)
+				}
+			}
+		}
+	})
+}
+
+// FuzzContentType resolves and sniffs arbitrary content and headers. Parsed
+// content types must survive a round trip through their string form.
+func FuzzContentType(f *testing.F) {
+	f.Add([]byte(`{"a":1}`), "application/json; charset=UTF-8")
+	f.Add([]byte("<?xml version='1.0'?><a/>"), "application/vnd.x+xml")
+	f.Add([]byte("\xff\xd8\xff\xe0"), "image/jpeg")
+	f.Add([]byte("a=1&b=2"), "multipart/form-data; boundary=xyz")
+	f.Fuzz(func(t *testing.T, data []byte, header string) {
+		ContentTypeOf(model.PresentBody(data, ""), model.Headers{"Content-Type": {header}})
+		ContentTypeOf(model.PresentBody(data, header), nil)
+		sniffContentType(data)
+		_ = matchContentType(data, header)
+		if c, ok := parseContentType(header); ok && !c.unknown() {
+			c2, ok2 := parseContentType(c.String())
+			if !ok2 || c2.String() != c.String() {
+				t.Fatalf("round trip of %q: %q → %q (ok=%v)", header, c.String(), c2.String(), ok2)
+			}
+		}
+	})
+}
