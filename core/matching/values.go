@@ -50,6 +50,17 @@ func MatchString(rule model.Rule, expected, actual string) error {
 	return matchStr(rule, expected, actual, false, false)
 }
 
+// MatchBytes applies one rule to binary contents, as bodies of binary content
+// types and pact_ffi's matches_binary_value are matched: contentType sniffs
+// the bytes, notEmpty wants at least one byte, regex and include work on the
+// UTF-8 text, equality compares the bytes.
+//
+//	err := matching.MatchBytes(model.Rule{Kind: model.NotEmpty}, []byte("x"), nil)
+//	// err: "Expected [] (0 bytes) to not be empty"
+func MatchBytes(rule model.Rule, expected, actual []byte) error {
+	return matchBytes(rule, expected, actual, false)
+}
+
 // applyRules runs every rule of the list through match and combines the
 // results with the list's AND/OR logic. It returns the failure messages.
 func applyRules(l *model.RuleList, match func(r model.Rule) error) []string {

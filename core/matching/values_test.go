@@ -182,3 +182,22 @@ func TestCompileRegexCachesAndReportsErrors(t *testing.T) {
 		t.Error("alternation is not anchored as a whole")
 	}
 }
+
+func TestMatchBytes(t *testing.T) {
+	tests := []struct {
+		rule model.Rule
+		e, a []byte
+		want string
+	}{
+		{model.Rule{Kind: model.NotEmpty}, []byte("x"), nil, "Expected [] (0 bytes) to not be empty"},
+		{model.Rule{Kind: model.NotEmpty}, []byte("x"), []byte{0}, ""},
+		{model.Rule{Kind: model.ContentType, Value: "application/pdf"}, nil, []byte("%PDF-1.4"), ""},
+		{model.Rule{Kind: model.ContentType, Value: "image/jpeg"}, nil, []byte("%PDF-1.4"),
+			"Expected binary contents to have content type 'image/jpeg' but detected contents was 'application/pdf'"},
+		{model.Rule{Kind: model.Equality}, []byte{1, 2}, []byte{1, 3}, "Expected '[1, 2]...' (2 bytes) to be equal to '[1, 3]...' (2 bytes)"},
+		{model.Rule{Kind: model.Regex, Regex: "a+"}, nil, []byte("aab"), "Expected 'aab' to match 'a+'"},
+	}
+	for _, tt := range tests {
+		checkErr(t, MatchBytes(tt.rule, tt.e, tt.a), tt.want)
+	}
+}
