@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/libpact/libpact/core/logging"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -113,10 +114,19 @@ func (b *Builder) SetMetadata(namespace, name, value string) error {
 }
 
 // NewInteraction appends an interaction of type t and returns its 1-based
-// index, as pact_ffi packs it into an InteractionHandle.
+// index, as pact_ffi packs it into an InteractionHandle. As in pact_ffi, an
+// existing interaction with the same description is replaced by the new one
+// (keeping its index), so a test that runs twice does not duplicate it.
 func (b *Builder) NewInteraction(t model.InteractionType, description string) (int, error) {
 	if err := b.check(); err != nil {
 		return 0, err
+	}
+	for n, i := range b.Pact.Interactions {
+		if i.Description == description {
+			logging.LogWarn("replacing the existing interaction with the same description", "description", description)
+			b.Pact.Interactions[n] = model.NewInteraction(t, description)
+			return n + 1, nil
+		}
 	}
 	b.Pact.AddInteraction(t, description)
 	return len(b.Pact.Interactions), nil

@@ -163,3 +163,46 @@ func must(t *testing.T, err error) {
 }
 
 func strptr(s string) *string { return &s }
+
+func TestNewInteractionReplacesSameDescription(t *testing.T) {
+	b := New("c", "p")
+	n1, _ := b.NewInteraction(model.HTTP, "one")
+	n2, _ := b.NewInteraction(model.HTTP, "two")
+	i, _ := b.Interaction(n1)
+	must(t, i.WithRequest("POST", "/x"))
+	n3, _ := b.NewInteraction(model.AsyncMessage, "one")
+	if n1 != 1 || n2 != 2 || n3 != 1 || len(b.Pact.Interactions) != 2 {
+		t.Fatalf("indexes %d %d %d, %d interactions", n1, n2, n3, len(b.Pact.Interactions))
+	}
+	if b.Pact.Interactions[0].Type != model.AsyncMessage || b.Pact.Interactions[0].Request.Method != "GET" {
+		t.Errorf("interaction one was not replaced: %+v", b.Pact.Interactions[0])
+	}
+}
+
+func TestMessageBodies(t *testing.T) {
+	b := New("c", "p")
+	n, _ := b.NewInteraction(model.AsyncMessage, "an event")
+	i, _ := b.Interaction(n)
+	must(t, i.WithBody(Request, "", `{"id":{"pact:matcher:type":"integer","value":3}}`))
+	m := i.I.Message
+	if m.Contents.String() != `{"id":3}` || m.Metadata["contentType"] != "application/json" || m.MatchingRules.Get(model.CategoryBody, "$.id") == nil {
+		t.Errorf("async message = %+v", m)
+	}
+	n, _ = b.NewInteraction(model.SyncMessage, "a call")
+	s, _ := b.Interaction(n)
+	must(t, s.WithBody(Request, "text/plain", "ping"))
+	must(t, s.WithBody(Response, "text/plain", "pong"))
+	must(t, s.WithBinaryBody(Response, "application/octet-stream", []byte{0, 1}))
+	if s.I.MessageRequest.Contents.String() != "ping" || len(s.I.MessageResponses) != 2 || s.I.MessageResponses[0].Contents.String() != "pong" {
+		t.Errorf("sync message = %+v", s.I)
+	}
+	must(t, s.WithMatchingRules(Response, `{"body":{"$":{"matchers":[{"match":"type"}]}}}`))
+	for k, r := range s.I.MessageResponses {
+		if r.MatchingRules.Get(model.CategoryBody, "$") == nil {
+			t.Errorf("response %d has no rule", k)
+		}
+	}
+	if err := s.WithRequest("GET", "/"); err == nil {
+		t.Error("WithRequest on a message interaction succeeded")
+	}
+}
