@@ -8,6 +8,7 @@ import (
 
 	"github.com/libpact/libpact/core/matching"
 	"github.com/libpact/libpact/core/model"
+	"github.com/libpact/libpact/core/pactfile"
 )
 
 // Kind is the outcome of one request, or of an interaction never requested.
@@ -153,13 +154,32 @@ func (s *Server) MismatchesJSON() []byte {
 }
 
 // requestJSON renders a request in the V3 pact-file form the reference puts
-// in "request-not-found" and "missing-request" results: method, path, query
-// (name to list of values), headers (values joined with ", ") and body (JSON
-// when it is JSON, otherwise text).
+// in "request-not-found" and "missing-request" results, as the pact writer
+// (pactfile.Marshal) writes it.
 func requestJSON(r *model.Request) map[string]any {
 	if r == nil {
 		return map[string]any{}
 	}
+	p := model.NewPact("consumer", "provider", model.V3)
+	i := p.AddInteraction(model.HTTP, "request")
+	i.Request = *r
+	if data, _, err := pactfile.Marshal(p, model.V3); err == nil {
+		var doc struct {
+			Interactions []struct {
+				Request map[string]any `json:"request"`
+			} `json:"interactions"`
+		}
+		if json.Unmarshal(data, &doc) == nil && len(doc.Interactions) == 1 && doc.Interactions[0].Request != nil {
+			return doc.Interactions[0].Request
+		}
+	}
+	return plainRequestJSON(r)
+}
+
+// plainRequestJSON renders a request when the pact writer cannot: method,
+// path, query (name to list of values), headers (values joined with ", ")
+// and body (JSON when it is JSON, otherwise text).
+func plainRequestJSON(r *model.Request) map[string]any {
 	out := map[string]any{"method": r.Method, "path": r.Path}
 	if len(r.Query) > 0 {
 		q := make(map[string]any, len(r.Query))

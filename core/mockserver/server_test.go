@@ -780,3 +780,27 @@ func TestLogs(t *testing.T) {
 		}
 	}
 }
+
+// An interaction whose path has a matching rule is always a candidate; the
+// lookup by method and path does not hide it.
+func TestPathRule(t *testing.T) {
+	p := model.NewPact("c", "p", model.V3)
+	exact := p.AddInteraction(model.HTTP, "exact")
+	exact.Request.Path = "/items/1"
+	exact.Response.Status = 200
+	ruled := p.AddInteraction(model.HTTP, "any item")
+	ruled.Request.Path = "/items/7"
+	ruled.Request.MatchingRules = model.MatchingRules{}
+	ruled.Request.MatchingRules.Add(model.CategoryPath, "", model.Rule{Kind: model.Regex, Regex: `/items/\d+`})
+	ruled.Response.Status = 202
+	s := start(t, p, Config{})
+	for path, want := range map[string]int{"/items/1": 200, "/items/42": 202, "/items/x": 500} {
+		if r := send(t, nil, "GET", s.URL()+path, nil, nil); r.status != want {
+			t.Errorf("%s: status %d, want %d", path, r.status, want)
+		}
+	}
+	ms := s.Mismatches()
+	if len(ms) != 1 || ms[0].Kind != NotFound || ms[0].Path != "/items/x" {
+		t.Errorf("mismatches %s", s.MismatchesJSON())
+	}
+}
