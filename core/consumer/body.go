@@ -191,12 +191,12 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 			return fmt.Errorf("JSON body: %w", err)
 		}
 	case isXMLType(ct) && isJSONType(sniffed) && json.Valid(content):
-		content, rules, gens, err = processXML(content)
+		content, rules, gens, err = integration.ProcessXML(content)
 		if err != nil {
 			return fmt.Errorf("XML body described in JSON: %w", err)
 		}
 	case isFormType(ct) && isJSONType(sniffed) && json.Valid(content):
-		content, rules, gens, err = processForm(content)
+		content, rules, gens, err = integration.ProcessForm(content)
 		if err != nil {
 			return fmt.Errorf("form body described in JSON: %w", err)
 		}
@@ -217,17 +217,6 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	t.declare(ct, false)
 	return nil
 }
-
-// processXML and processForm turn a JSON description of an XML or
-// form-urlencoded body into the body and its rules (package integration).
-var (
-	processXML = func(b []byte) ([]byte, map[string]*model.RuleList, map[string]model.Generator, error) {
-		return nil, nil, nil, errors.New("XML bodies described in JSON are not supported yet")
-	}
-	processForm = func(b []byte) ([]byte, map[string]*model.RuleList, map[string]model.Generator, error) {
-		return nil, nil, nil, errors.New("form bodies described in JSON are not supported yet")
-	}
-)
 
 // WithBinaryBody sets part p's body to data with content type contentType
 // ("application/octet-stream" when empty). A nil data gives a null body, an

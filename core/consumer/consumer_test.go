@@ -206,3 +206,22 @@ func TestMessageBodies(t *testing.T) {
 		t.Error("WithRequest on a message interaction succeeded")
 	}
 }
+
+func TestXMLAndFormBodies(t *testing.T) {
+	_, i := newHTTP(t)
+	must(t, i.WithBody(Request, "application/x-www-form-urlencoded", `{"a":{"pact:matcher:type":"integer","value":1},"b":"x y"}`))
+	if got := i.I.Request.Body.String(); !strings.Contains(got, "a=1") || !strings.Contains(got, "b=x") {
+		t.Errorf("form body = %q", got)
+	}
+	if i.I.Request.MatchingRules.Get(model.CategoryBody, "$.a") == nil {
+		t.Errorf("form rules = %+v", i.I.Request.MatchingRules)
+	}
+	must(t, i.WithBody(Response, "application/xml", `{"version":"1.0","charset":"UTF-8","root":{"name":"user","attributes":{"id":"1"},"children":[]}}`))
+	if got := i.I.Response.Body.String(); !strings.Contains(got, "<user") {
+		t.Errorf("xml body = %q", got)
+	}
+	must(t, i.WithBody(Response, "application/xml", `<raw/>`))
+	if got := i.I.Response.Body.String(); got != "<raw/>" {
+		t.Errorf("raw xml body = %q", got)
+	}
+}
