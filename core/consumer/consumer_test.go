@@ -225,3 +225,20 @@ func TestXMLAndFormBodies(t *testing.T) {
 		t.Errorf("raw xml body = %q", got)
 	}
 }
+
+func TestV2MatchingRules(t *testing.T) {
+	_, i := newHTTP(t)
+	must(t, i.WithMatchingRules(Request, `{"$.body.one": {"match": "regex", "regex": "\\w{3}\\d{3}"}, "$.path": {"match": "type"}, "$.query.a": {"match": "type"}, "$.headers['x-test']": {"match": "type"}, "$.header.X-Other": {"match": "type"}}`))
+	r := i.I.Request.MatchingRules
+	for _, want := range []struct {
+		c    model.Category
+		path string
+	}{{model.CategoryBody, "$.one"}, {model.CategoryPath, ""}, {model.CategoryQuery, "a"}, {model.CategoryHeader, "x-test"}, {model.CategoryHeader, "X-Other"}} {
+		if r.Get(want.c, want.path) == nil {
+			t.Errorf("no rule at %s %q: %+v", want.c, want.path, r)
+		}
+	}
+	if err := i.WithMatchingRules(Request, `{"$.nowhere": {"match": "type"}}`); err == nil {
+		t.Error("an unknown V2 key was accepted")
+	}
+}
