@@ -510,7 +510,8 @@ func pactffi_check_regex(regex, example *C.char) (ret C.bool) {
 		fail(fn, err)
 		return false
 	}
-	match, err := compileRegex(re)
+	// pact_ffi 0.5.8 checks that the whole example matches.
+	match, err := compileRegex("^(?:" + re + ")$")
 	if err != nil {
 		fail(fn, fmt.Errorf("'%s' is not a valid regular expression - %v", re, err))
 		return false

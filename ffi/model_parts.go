@@ -39,16 +39,13 @@ func contentsArg(p unsafe.Pointer) (*object, *model.MessageContents, error) {
 
 // ---- bodies ------------------------------------------------------------------
 
-// bodyString returns a body as a new C string: Missing gives NULL when
-// missingIsNull (the message kinds) and "" otherwise, Empty and Null give "".
-func bodyString(fn string, b *model.Body, missingIsNull bool) *C.char {
+// bodyString returns a body as a new C string: Missing gives NULL, Empty and
+// Null give "" (as pact_ffi does).
+func bodyString(fn string, b *model.Body) *C.char {
 	switch b.State {
 	case model.BodyMissing:
 		clearError()
-		if missingIsNull {
-			return nil
-		}
-		return C.CString("")
+		return nil
 	case model.BodyEmpty, model.BodyNull:
 		clearError()
 		return C.CString("")
@@ -407,7 +404,7 @@ func httpContents(fn string, p unsafe.Pointer, response bool) *C.char {
 		fail(fn, err)
 		return nil
 	}
-	return bodyString(fn, b, false)
+	return bodyString(fn, b)
 }
 
 func httpLength(fn string, p unsafe.Pointer, response bool) C.size_t {
@@ -583,7 +580,7 @@ func msgContentsStr(fn string, p unsafe.Pointer, index int, kind objKind, genera
 		}
 		mc = &g
 	}
-	return bodyString(fn, &mc.Contents, true)
+	return bodyString(fn, &mc.Contents)
 }
 
 func msgContentsLength(fn string, p unsafe.Pointer, index int, kind objKind) C.size_t {
@@ -935,7 +932,7 @@ func pactffi_message_contents_get_contents_str(contents *C.MessageContents) (ret
 		fail(fn, err)
 		return nil
 	}
-	return bodyString(fn, &mc.Contents, false)
+	return bodyString(fn, &mc.Contents)
 }
 
 //export pactffi_message_contents_set_contents_str

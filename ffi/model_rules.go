@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 	"unsafe"
 
 	"github.com/libpact/libpact/core/generators"
@@ -463,30 +462,18 @@ func rulesIter(rules model.MatchingRules, c model.Category) unsafe.Pointer {
 	for _, p := range paths {
 		if l := cat[p]; l != nil {
 			for _, r := range l.Rules {
-				it.items = append(it.items, rulePathItem{path: bodyPath(c, p), rule: r.Clone()})
+				it.items = append(it.items, rulePathItem{path: p, rule: r.Clone()})
 			}
 		}
 	}
 	return newObject(kindMatchingRulesIter, it, nil, 0).ptr
 }
 
-// bodyPath renders a body path the way pact_ffi does: with the "$" root
-// (a pact file may write "a" for "$.a").
-func bodyPath(c model.Category, p string) string {
-	if c != model.CategoryBody || p == "" || strings.HasPrefix(p, "$") {
-		return p
-	}
-	if strings.HasPrefix(p, "[") {
-		return "$" + p
-	}
-	return "$." + p
-}
-
 func gensIter(gens model.Generators, c model.Category) unsafe.Pointer {
 	it := &iterState{}
 	cat := gens[c]
 	for _, p := range message.SortedKeys(cat) {
-		it.items = append(it.items, genPathItem{path: bodyPath(c, p), gen: cat[p].Clone()})
+		it.items = append(it.items, genPathItem{path: p, gen: cat[p].Clone()})
 	}
 	return newObject(kindGeneratorsIter, it, nil, 0).ptr
 }

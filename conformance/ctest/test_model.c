@@ -67,7 +67,7 @@ static void test_combined_pact(const char *dir) {
     CHECK(len == 35 && gif && memcmp(gif, "GIF87a", 6) == 0, "GIF response body (%zu bytes)", len);
     CHECK(pactffi_sync_http_get_request_contents_bin(http) == NULL, "no request body");
     CHECK(pactffi_sync_http_get_request_contents_length(http) == 0, "request length 0");
-    CHECK(streq_free(pactffi_sync_http_get_request_contents(http), ""), "missing request body reads as \"\"");
+    CHECK(pactffi_sync_http_get_request_contents(http) == NULL, "a missing request body reads as NULL");
     pactffi_sync_http_delete(http);
   }
 
@@ -102,7 +102,7 @@ static void test_combined_pact(const char *dir) {
     const GeneratorKeyValuePair *gp = pactffi_generators_iter_next(gi);
     CHECK(gp != NULL, "a body generator");
     if (gp) {
-      CHECK(strcmp(gp->path, "$.a") == 0, "generator path %s (the reference prepends $)", gp->path);
+      CHECK(strcmp(gp->path, "a") == 0, "generator path %s (as written in the file, like pact_ffi)", gp->path);
       CHECK(streq_free(pactffi_generator_to_json(gp->generator), "{\"type\":\"Uuid\"}"), "generator json");
       const char *u = pactffi_generator_generate_string(gp->generator, NULL);
       CHECK(u && strlen(u) == 36 && u[8] == '-', "generated uuid %s", u ? u : "(NULL)");

@@ -12,6 +12,7 @@
  * with a non-empty error message, or a tolerant read that walks cleanly.
  * Nothing may crash. Prints the counts and exits non-zero on any failure.
  */
+#define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -138,6 +138,7 @@ func TestMatchResponseStatus(t *testing.T) {
 func TestMatchMessageMetadata(t *testing.T) {
 	r := model.MatchingRules{}
 	r.Add(model.CategoryMetadata, "destination", model.Rule{Kind: model.Regex, Regex: `[a-z]+-\d+`})
+	r.Add(model.CategoryMetadata, "kafka topic", model.Rule{Kind: model.Type})
 	body := model.PresentBody([]byte(`{"a":1}`), "")
 	tests := []struct {
 		name             string
@@ -151,6 +152,7 @@ func TestMatchMessageMetadata(t *testing.T) {
 			`Expected metadata key 'a' to have value '"b"' but was '"c"' - Expected 'c' to be equal to 'b'`},
 		{"content type params", map[string]any{"contentType": "application/json"}, map[string]any{"contentType": "application/json;charset=utf-8"}, nil, ""},
 		{"regex +", map[string]any{"destination": "x-1"}, map[string]any{"destination": "queue-42"}, r, ""},
+		{"key that is not an identifier", map[string]any{"kafka topic": "a"}, map[string]any{"kafka topic": "b"}, r, ""},
 		{"regex -", map[string]any{"destination": "x-1"}, map[string]any{"destination": "Queue"}, r, `Expected 'Queue' to match '[a-z]+-\d+'`},
 	}
 	for _, tt := range tests {

@@ -2,7 +2,6 @@ package matching
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/libpact/libpact/core/model"
@@ -359,11 +358,4 @@ func (m *jsonMatcher) listContents(e, a []any) {
 		}
 		m.pop()
 	}
-}
-
-// sortedStrings returns a sorted copy.
-func sortedStrings(s []string) []string {
-	out := append([]string(nil), s...)
-	sort.Strings(out)
-	return out
 }

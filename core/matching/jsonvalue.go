@@ -1,7 +1,6 @@
 package matching
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -696,5 +695,3 @@ func (p *jsonParser) hex4() (rune, error) {
 	p.pos += 4
 	return rune(n), nil
 }
-
-var errNotJSON = errors.New("not JSON")

@@ -51,6 +51,17 @@ func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
 			p = namePath(k)
 		case model.CategoryPath, model.CategoryStatus, model.CategoryMethod:
 			p = nil
+		case model.CategoryMetadata:
+			// metadata keys are names ("contentType", "kafka topic"), though a
+			// path form ("$.destination") is accepted too
+			if strings.HasPrefix(k, "$") {
+				var err error
+				if p, err = model.ParsePath(k); err != nil {
+					continue
+				}
+			} else {
+				p = model.DocPath{{Kind: model.TokRoot}, {Kind: model.TokField, Name: k}}
+			}
 		default:
 			var err error
 			p, err = model.ParsePath(k)

@@ -1,0 +1,37 @@
+# h7.mk - the C tests of the message, model and matching-utility functions
+# (ffi/message.go, ffi/model*.go, ffi/matching_utils.go).
+#
+# Include it from conformance/ctest/Makefile (`include h7.mk`, then make
+# `test` depend on `test-h7`), or run it alone from the repository root:
+#
+#   make lib && make -f conformance/ctest/h7.mk LIB=$PWD/build/libpact.so
+#
+# LIB is the absolute path of the library under test; the tests link it by
+# its directory and name, so LIB=/path/to/libpact_ffi.so tests the Rust
+# pact_ffi the same way (for comparison; its misuse behaviour differs).
+# PACT_CONFORMANCE_DIR is the shared conformance data (real-pacts/ is used).
+
+H7_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+H7_ROOT := $(abspath $(H7_DIR)/../..)
+LIB ?= $(H7_ROOT)/build/libpact.so
+PACT_CONFORMANCE_DIR ?= $(abspath $(H7_ROOT)/../shared/conformance)
+H7_OUT ?= $(H7_ROOT)/build/ctest-h7
+H7_CC ?= cc
+H7_LIBDIR := $(dir $(LIB))
+H7_LIBNAME := $(patsubst lib%.so,%,$(notdir $(LIB)))
+H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
+H7_LDFLAGS := -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
+H7_TESTS := test_message test_model test_matching test_realpacts
+
+.PHONY: test-h7 default-h7
+default-h7: test-h7
+
+$(H7_OUT)/%: $(H7_DIR)/%.c $(H7_DIR)/h7_check.h $(LIB)
+	@mkdir -p $(H7_OUT)
+	$(H7_CC) $(H7_CFLAGS) $< -o $@ $(H7_LDFLAGS)
+
+test-h7: $(addprefix $(H7_OUT)/,$(H7_TESTS)) ## C tests of the message, model and matching-utility functions
+	$(H7_OUT)/test_message
+	$(H7_OUT)/test_model $(PACT_CONFORMANCE_DIR)/real-pacts
+	$(H7_OUT)/test_matching
+	$(H7_OUT)/test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
