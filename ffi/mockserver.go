@@ -125,13 +125,13 @@ func hostPort(host string, port uint16) (string, error) {
 	return net.JoinHostPort(host, strconv.Itoa(int(port))), nil
 }
 
-// withLockedPact marks the pact behind h as served (no more changes) and
-// returns it.
+// lockedPact marks the pact behind h as served (no more changes) and
+// returns a copy taken under the pact's lock.
 func lockedPact(h C.PactHandle) (*model.Pact, error) {
 	var p *model.Pact
 	err := withPact(uint16(h), func(b *consumer.Builder) error {
 		b.Lock()
-		p = b.Pact
+		p = b.Pact.Clone()
 		return nil
 	})
 	return p, err
