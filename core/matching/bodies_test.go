@@ -107,6 +107,10 @@ func TestMatchXMLBodies(t *testing.T) {
 			"$.a.b['@id']", `Expected 'x' to match '\d+'`},
 		{"min children", `<a><b/><b/></a>`, `<a><b/></a>`, rulesOf(model.CategoryBody, "$.a", model.Rule{Kind: model.MinType, Min: 2}), true,
 			"$.a", "Expected 'a' to have at least 2 children"},
+		{"element regex on a leaf's text", `<a><b>red</b></a>`, `<a><b>blue</b></a>`,
+			rulesOf(model.CategoryBody, "$.a.b", model.Rule{Kind: model.Regex, Regex: "red|blue"}), true, "", ""},
+		{"element regex fails on name and text", `<a><b>red</b></a>`, `<a><b>green</b></a>`,
+			rulesOf(model.CategoryBody, "$.a.b", model.Rule{Kind: model.Regex, Regex: "red|blue"}), true, "$.a.b", "Expected 'b' to match 'red|blue'"},
 		{"regex on text", `<a>1</a>`, `<a>x</a>`, rulesOf(model.CategoryBody, "$.a['#text']", model.Rule{Kind: model.Regex, Regex: `\d`}), true,
 			"$.a['#text']", `Expected 'x' to match '\d'`},
 	}
