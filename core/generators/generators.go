@@ -354,6 +354,9 @@ func generateDateTime(g model.Generator, ctx Context) (any, error) {
 	if format == "" {
 		format = def
 	}
+	if _, ok := ctx[key]; !ok && key != "baseDateTime" {
+		key = "baseDateTime" // a fixed date-time clock also fixes dates and times
+	}
 	base, err := baseTime(ctx, key)
 	if err != nil {
 		return nil, err

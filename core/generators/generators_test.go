@@ -147,6 +147,13 @@ func TestDateTimeWithContextAndExpression(t *testing.T) {
 			t.Errorf("%v = %v, %v; want %s", tc.g, v, err, tc.want)
 		}
 	}
+	// A date-time clock alone fixes dates and times too.
+	only := Context{"baseDateTime": "2000-01-01T10:00:00Z"}
+	for g, want := range map[string]string{"Date": "2000-01-01", "Time": "10:00:00"} {
+		if v, _, err := Generate(gen(g), "x", Consumer, only); err != nil || v != want {
+			t.Errorf("%s with baseDateTime = %v, %v; want %s", g, v, err, want)
+		}
+	}
 	// Errors leave the example.
 	for _, g := range []model.Generator{gen("Date", "expression", "+ 1 dayz"), gen("Date", "format", "bbb"), gen("Date")} {
 		c := ctx
