@@ -93,3 +93,25 @@ func BenchmarkLifecycle(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHandler measures the server's own work per request (conversion,
+// matching among 100 interactions, recording, response), without the network.
+func BenchmarkHandler(b *testing.B) {
+	s, err := New(benchPact(100), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", "http://127.0.0.1/items/42?full=true", nil)
+	req.RequestURI = "/items/42?full=true"
+	req.Header.Set("Accept", "application/json")
+	w := &recorder{header: http.Header{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.header)
+		w.body.Reset()
+		s.ServeHTTP(w, req)
+	}
+	if w.status != 200 {
+		b.Fatalf("status %d", w.status)
+	}
+}

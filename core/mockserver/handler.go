@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 
 	"github.com/libpact/libpact/core/generators"
@@ -17,6 +18,16 @@ import (
 const (
 	corsMethods = "GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH"
 	corsExpose  = "Location, Link"
+)
+
+// Header values shared by every response, so that answering allocates less.
+// net/http only reads them; nothing may append to them in place (their
+// capacity equals their length, so append copies).
+var (
+	valStar        = []string{"*"}
+	valCorsMethods = []string{corsMethods}
+	valCorsExpose  = []string{corsExpose}
+	valTrue        = []string{"true"}
 )
 
 // ServeHTTP handles one request: it converts it to the model, matches it,
@@ -49,7 +60,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusInternalServerError, "Could not process request body")
 		return
 	}
-	s.logf(logging.Info, "received request %s %s", req.Method, requestTarget(req))
+	s.log(logging.Info, "received request "+req.Method+" "+requestTarget(req))
 
 	res := s.match(req)
 	if res.Kind == NotFound && s.cfg.CORS && req.Method == http.MethodOptions {
@@ -66,7 +77,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeMismatch(w, req, res)
 		return
 	}
-	s.logf(logging.Info, "request matched interaction %q", res.Interaction.Description)
+	s.log(logging.Info, "request matched interaction "+strconv.Quote(res.Interaction.Description))
 	s.writeResponse(w, req, res.Interaction)
 }
 
@@ -113,11 +124,11 @@ func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *mod
 		}
 	}
 	h := w.Header()
-	h["Access-Control-Allow-Origin"] = []string{origin(req)}
-	h["Access-Control-Allow-Headers"] = []string{"*"}
-	h["Access-Control-Allow-Methods"] = []string{corsMethods}
-	h["Access-Control-Expose-Headers"] = []string{corsExpose}
-	h["Access-Control-Allow-Credentials"] = []string{"true"}
+	h["Access-Control-Allow-Origin"] = originValue(req)
+	h["Access-Control-Allow-Headers"] = valStar
+	h["Access-Control-Allow-Methods"] = valCorsMethods
+	h["Access-Control-Expose-Headers"] = valCorsExpose
+	h["Access-Control-Allow-Credentials"] = valTrue
 	hasContentType := false
 	for name, values := range resp.Headers {
 		key := http.CanonicalHeaderKey(name)
@@ -125,7 +136,7 @@ func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *mod
 			hasContentType = true
 		}
 		if _, set := h[key]; set && !isCORS(key) {
-			h[key] = append(h[key], values...)
+			h[key] = append(slices.Clip(h[key]), values...)
 			continue
 		}
 		h[key] = values
@@ -145,7 +156,9 @@ func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *mod
 		s.logf(logging.Error, "interaction %q has an invalid response status %d", i.Description, status)
 		status = http.StatusInternalServerError
 	}
-	if resp.Body.IsPresent() {
+	if resp.Body.IsPresent() && len(resp.Body.Content) > 2048 {
+		// net/http sets the length of small bodies itself; a larger one
+		// would otherwise be sent chunked.
 		h["Content-Length"] = []string{strconv.Itoa(len(resp.Body.Content))}
 	}
 	w.WriteHeader(status)
@@ -187,6 +200,17 @@ func isCORS(key string) bool {
 		return true
 	}
 	return false
+}
+
+// originValue is the request's Origin header as a header value, or "*".
+func originValue(req *model.Request) []string {
+	if v, ok := req.Headers["Origin"]; ok && len(v) == 1 && v[0] != "" {
+		return slices.Clip(v)
+	}
+	if o := origin(req); o != "*" {
+		return []string{o}
+	}
+	return valStar
 }
 
 // origin is the request's Origin header, or "*".

@@ -14,15 +14,31 @@ const logLines = 4096
 // concurrent use.
 type ring struct {
 	mu      sync.Mutex
-	lines   [logLines]string // guarded by mu
+	lines   [logLines]entry // guarded by mu
 	next    int              // guarded by mu; index of the next line to write
 	full    bool             // guarded by mu; lines has wrapped at least once
 	dropped int              // guarded by mu; lines overwritten
 }
 
+// entry is one log line; its time is formatted only when the log is read.
+type entry struct {
+	at    time.Time
+	level string
+	msg   string
+}
+
+func (e entry) String() string {
+	return e.at.UTC().Format("2006-01-02T15:04:05.000000Z") + " " + e.level + " " + e.msg
+}
+
 // printf adds one line, prefixed with the time and level.
 func (r *ring) printf(level, format string, args ...any) {
-	line := time.Now().UTC().Format("2006-01-02T15:04:05.000000Z") + " " + level + " " + fmt.Sprintf(format, args...)
+	r.add(level, fmt.Sprintf(format, args...))
+}
+
+// add adds one line, prefixed with the time and level.
+func (r *ring) add(level, msg string) {
+	line := entry{at: time.Now(), level: level, msg: msg}
 	r.mu.Lock()
 	if r.full {
 		r.dropped++
@@ -45,12 +61,12 @@ func (r *ring) String() string {
 	}
 	if r.full {
 		for _, l := range r.lines[r.next:] {
-			b.WriteString(l)
+			b.WriteString(l.String())
 			b.WriteByte('\n')
 		}
 	}
 	for _, l := range r.lines[:r.next] {
-		b.WriteString(l)
+		b.WriteString(l.String())
 		b.WriteByte('\n')
 	}
 	return b.String()

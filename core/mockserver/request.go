@@ -105,17 +105,20 @@ func splitURI(r *http.Request) (path, rawQuery string) {
 	return uri, ""
 }
 
-// toHeaders copies the request headers, splitting the values of list headers
-// (multiValueHeaders) on commas. Go moves the Host header out of the map; it
-// is put back so that a pact can expect it.
+// toHeaders returns the request headers as the model's, splitting the values
+// of list headers (multiValueHeaders) on commas. It reuses r.Header, which
+// the handler owns, rather than copying it. Go moves the Host header out of
+// the map; it is put back so that a pact can expect it.
 func toHeaders(r *http.Request) model.Headers {
-	h := make(model.Headers, len(r.Header)+1)
-	for name, values := range r.Header {
-		if !listHeader(name) {
-			h[name] = values
+	h := model.Headers(r.Header)
+	if h == nil {
+		h = model.Headers{}
+	}
+	for name, values := range h {
+		if !listHeader(name) || !hasComma(values) {
 			continue
 		}
-		var split []string
+		split := make([]string, 0, len(values)+2)
 		for _, v := range values {
 			for part := range strings.SplitSeq(v, ",") {
 				split = append(split, strings.TrimSpace(part))
@@ -127,4 +130,13 @@ func toHeaders(r *http.Request) model.Headers {
 		h["Host"] = []string{r.Host}
 	}
 	return h
+}
+
+func hasComma(values []string) bool {
+	for _, v := range values {
+		if strings.IndexByte(v, ',') >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -377,8 +377,13 @@ func (s *Server) Logs() string { return s.logs.String() }
 
 // logf logs a line to the server's own log and to the process log.
 func (s *Server) logf(level logging.Level, format string, args ...any) {
-	s.logs.printf(level.String(), format, args...)
+	s.log(level, fmt.Sprintf(format, args...))
+}
+
+// log logs a message to the server's own log and to the process log.
+func (s *Server) log(level logging.Level, msg string) {
+	s.logs.add(level.String(), msg)
 	if logging.Enabled(level) {
-		logging.Log(level, fmt.Sprintf(format, args...), "port", s.port)
+		logging.Log(level, msg, "port", s.port)
 	}
 }
