@@ -175,6 +175,45 @@ static void test_sync_pact(const char *dir) {
   pactffi_pact_model_delete(pact);
 }
 
+static void test_message_pact(const char *dir) {
+  char *json = load(dir, "ajaysskumar__pact-net-example__pacts_Result-Student Event.json");
+  MessagePact *mp = pactffi_message_pact_new_from_json("Result-Student Event.json", json);
+  free(json);
+  CHECK(mp != NULL, "message_pact_new_from_json: %s", last_error());
+  if (!mp) return;
+  Consumer *c = pactffi_message_pact_get_consumer(mp);
+  CHECK(streq_free(pactffi_consumer_get_name(c), "Result"), "consumer");
+  pactffi_pact_consumer_delete(c);
+  CHECK_ERR("a borrowed consumer is not the caller's to delete");
+  Provider *p = pactffi_message_pact_get_provider(mp);
+  CHECK(streq_free(pactffi_provider_get_name(p), "Student Event"), "provider");
+  CHECK(streq_free(pactffi_message_pact_find_metadata(mp, "pactRust", "ffi"), "0.4.0"), "find_metadata");
+  CHECK(streq_free(pactffi_message_pact_find_metadata(mp, "pactSpecification", "version"), "3.0.0"), "spec version metadata");
+  CHECK(pactffi_message_pact_find_metadata(mp, "pactRust", "nope") == NULL, "missing inner key");
+  CHECK_ERR("find_metadata(missing)");
+  MessagePactMetadataIterator *mi = pactffi_message_pact_get_metadata_iter(mp);
+  int triples = 0, saw_models = 0;
+  MessagePactMetadataTriple *t;
+  while ((t = pactffi_message_pact_metadata_iter_next(mi)) != NULL) {
+    triples++;
+    if (strcmp(t->outer_key, "pactRust") == 0 && strcmp(t->inner_key, "models") == 0 && strcmp(t->value, "1.0.4") == 0) saw_models = 1;
+    pactffi_message_pact_metadata_triple_delete(t);
+  }
+  pactffi_message_pact_metadata_iter_delete(mi);
+  CHECK(triples == 3 && saw_models, "%d metadata triples", triples);
+  MessagePactMessageIterator *it = pactffi_message_pact_get_message_iter(mp);
+  Message *m = pactffi_message_pact_message_iter_next(it);
+  CHECK(streq_free(pactffi_message_get_description(m), "a StudentCreatedEvent"), "message description");
+  CHECK(pactffi_message_pact_message_iter_next(it) == NULL, "one message");
+  pactffi_message_pact_message_iter_delete(it);
+  pactffi_message_pact_delete(mp);
+  CHECK(pactffi_message_pact_new_from_json("x", "{\"interactions\": [{\"description\": \"h\", \"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 200}}]}") == NULL,
+        "an HTTP pact is not a message pact");
+  CHECK_ERR("message_pact_new_from_json(HTTP pact)");
+  CHECK(pactffi_message_pact_new_from_json(NULL, "{}") == NULL, "NULL file name");
+  CHECK_ERR("message_pact_new_from_json(NULL)");
+}
+
 static void test_build_objects(void) {
   SynchronousHttp *h = pactffi_sync_http_new();
   CHECK(pactffi_sync_http_set_description(h, "built") == 0, "set description");
@@ -320,6 +359,7 @@ int main(int argc, char **argv) {
   if (argc != 2) { fprintf(stderr, "usage: %s <real-pacts dir>\n", argv[0]); return 2; }
   test_combined_pact(argv[1]);
   test_sync_pact(argv[1]);
+  test_message_pact(argv[1]);
   test_build_objects();
   test_misuse();
   return h7_done("test_model");
