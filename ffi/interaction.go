@@ -79,8 +79,13 @@ func pactffi_given(interaction C.InteractionHandle, description *C.char) (ret C.
 func pactffi_given_with_param(interaction C.InteractionHandle, description *C.char, name *C.char, value *C.char) (ret C.bool) {
 	const fn = "pactffi_given_with_param"
 	defer guard(&ret, false, fn)
-	var d, n, v string
-	if !args(fn, &d, description, "description", &n, name, "name", &v, value, "value") {
+	var d, n string
+	if !args(fn, &d, description, "description", &n, name, "name") {
+		return false
+	}
+	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.GivenWithParam(d, n, v) }))
@@ -161,8 +166,13 @@ func withHeader(fn string, interaction C.InteractionHandle, part C.enum_Interact
 		setError(errorf(fn, "%v", err))
 		return false
 	}
-	var n, v string
-	if !args(fn, &n, name, "name", &v, value, "value") {
+	var n string
+	if !args(fn, &n, name, "name") {
+		return false
+	}
+	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
 	if uint64(index) > 1<<16 {
@@ -195,8 +205,13 @@ func pactffi_set_header(interaction C.InteractionHandle, part C.enum_Interaction
 		setError(errorf(fn, "%v", err))
 		return false
 	}
-	var n, v string
-	if !args(fn, &n, name, "name", &v, value, "value") {
+	var n string
+	if !args(fn, &n, name, "name") {
+		return false
+	}
+	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.SetHeader(p, n, v) }))
@@ -213,9 +228,13 @@ func pactffi_response_status(interaction C.InteractionHandle, status C.ushort) (
 func pactffi_response_status_v2(interaction C.InteractionHandle, status *C.char) (ret C.bool) {
 	const fn = "pactffi_response_status_v2"
 	defer guard(&ret, false, fn)
-	var s string
-	if !args(fn, &s, status, "status") {
+	s, ok, err := optCstr(status, "status")
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
+	}
+	if !ok {
+		s = "200" // NULL is 200, as in pact_ffi
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.ResponseStatusV2(s) }))
 }
@@ -234,8 +253,10 @@ func pactffi_with_body(interaction C.InteractionHandle, part C.enum_InteractionP
 		setError(errorf(fn, "%v", err))
 		return false
 	}
-	var b string
-	if !args(fn, &b, body, "body") {
+	// NULL is an empty body, as in pact_ffi (pact-python passes NULL for "").
+	b, _, err := optCstr(body, "body")
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.WithBody(p, ct, b) }))

@@ -44,7 +44,16 @@
  * Not implemented
  *   These functions exist (so that every client links) but always fail with their failure value and the last
  *   error "pactffi_xxx is not implemented by libpact" or "libpact does not support plugins":
- *     (none)
+ *   24 functions:
+ *     pactffi_verifier_add_custom_header pactffi_verifier_add_directory_source pactffi_verifier_add_file_source
+ *     pactffi_verifier_add_provider_transport pactffi_verifier_broker_source
+ *     pactffi_verifier_broker_source_with_selectors pactffi_verifier_execute pactffi_verifier_json
+ *     pactffi_verifier_logs pactffi_verifier_logs_for_provider pactffi_verifier_new
+ *     pactffi_verifier_new_for_application pactffi_verifier_output pactffi_verifier_set_coloured_output
+ *     pactffi_verifier_set_consumer_filters pactffi_verifier_set_filter_info pactffi_verifier_set_follow_redirects
+ *     pactffi_verifier_set_no_pacts_is_error pactffi_verifier_set_provider_info
+ *     pactffi_verifier_set_provider_state pactffi_verifier_set_publish_options
+ *     pactffi_verifier_set_verification_options pactffi_verifier_shutdown pactffi_verifier_url_source
  */
 #ifndef PACT_H
 #define PACT_H
@@ -409,9 +418,9 @@ bool pactffi_with_pact_metadata(PactHandle pact, const char *namespace_, const c
 /*
  * Writes the pact to directory (NULL or "" means the current directory) as <consumer>-<provider>.json, merging
  * with an existing file unless overwrite is true.
- * Use it for message and V4 pacts that have no mock server. Returns 0 on success, 1 on an internal error, 2 if
- * the file could not be written, 3 if the handle is not valid. Thread-safe: calls on the same pact are
- * serialized by a per-pact lock.
+ * Use it for message and V4 pacts that have no mock server. Returns 0 on success, 1 on an internal error or a
+ * directory that is not UTF-8, 2 if the file could not be written, 3 if the handle is not valid. Thread-safe:
+ * calls on the same pact are serialized by a per-pact lock.
  */
 int32_t pactffi_pact_handle_write_file(PactHandle pact, const char *directory, bool overwrite);
 
@@ -462,8 +471,8 @@ bool pactffi_given(InteractionHandle interaction, const char *description);
 
 /*
  * Adds parameter name = value to the provider state description, creating the state if the interaction does not
- * have it. value is parsed as JSON when it is valid JSON, otherwise kept as a string. Thread-safe: calls on the
- * same pact are serialized by a per-pact lock.
+ * have it. value is parsed as JSON when it is valid JSON, otherwise kept as a string; NULL is "". Thread-safe:
+ * calls on the same pact are serialized by a per-pact lock.
  */
 bool pactffi_given_with_param(InteractionHandle interaction,
                               const char *description,
@@ -508,8 +517,8 @@ bool pactffi_with_query_parameter(InteractionHandle interaction,
 /*
  * Sets value number index of header name on the request or response. value may be integration JSON (an array
  * "value" replaces all values); at index 0 a known multi-value header (Accept, Cache-Control, ...) given as "a,
- * b" is split into values. Header names are matched ignoring case. Thread-safe: calls on the same pact are
- * serialized by a per-pact lock.
+ * b" is split into values. Header names are matched ignoring case; a NULL value is "". Thread-safe: calls on the
+ * same pact are serialized by a per-pact lock.
  */
 bool pactffi_with_header_v2(InteractionHandle interaction,
                             enum InteractionPart part,
@@ -529,7 +538,8 @@ bool pactffi_with_header(InteractionHandle interaction,
 
 /*
  * Sets header name to exactly value on the request or response, replacing any values, with no integration-JSON
- * processing or splitting. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * processing or splitting; a NULL value is "". Thread-safe: calls on the same pact are serialized by a per-pact
+ * lock.
  */
 bool pactffi_set_header(InteractionHandle interaction,
                         enum InteractionPart part,
@@ -543,8 +553,8 @@ bool pactffi_response_status(InteractionHandle interaction, unsigned short statu
 
 /*
  * Sets the response status from a string: a number, or integration JSON such as {"pact:matcher:type":
- * "statusCode", "status": "success", "value": 200}. Without a "value", the status code is left as it was.
- * Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * "statusCode", "status": "success", "value": 200}. NULL means 200. Without a "value", the status code is left
+ * as it was. Thread-safe: calls on the same pact are serialized by a per-pact lock.
  */
 bool pactffi_response_status_v2(InteractionHandle interaction, const char *status);
 
@@ -554,9 +564,9 @@ bool pactffi_response_status_v2(InteractionHandle interaction, const char *statu
  * content_type may be NULL: the type is then taken from the Content-Type header (or contentType metadata), else
  * sniffed from the body, else text/plain. The Content-Type header is set if absent.
  * A JSON body may hold integration-JSON matchers; with an XML or form-urlencoded content type a JSON body
- * describes the body. An empty string gives an empty body.
- * Returns false if body is NULL, the JSON holds an unreadable matcher, or as described above. Thread-safe: calls
- * on the same pact are serialized by a per-pact lock.
+ * describes the body. An empty string or NULL gives an empty body.
+ * Returns false if body is not UTF-8, the JSON holds an unreadable matcher, or as described above. Thread-safe:
+ * calls on the same pact are serialized by a per-pact lock.
  */
 bool pactffi_with_body(InteractionHandle interaction,
                        enum InteractionPart part,
@@ -860,8 +870,8 @@ void pactffi_with_message_pact_metadata(MessagePactHandle pact,
 /*
  * Writes the message pact to directory (NULL means the current directory), merged with an existing file unless
  * overwrite.
- * Returns 0 on success, 1 if the file could not be written, 2 if the handle is not valid (pact_ffi's codes).
- * Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * Returns 0 on success, 1 if the file could not be written (or directory is not UTF-8), 2 if the handle is not
+ * valid (pact_ffi's codes). Thread-safe: calls on the same pact are serialized by a per-pact lock.
  */
 int32_t pactffi_write_message_pact_file(MessagePactHandle pact, const char *directory, bool overwrite);
 
@@ -1337,8 +1347,9 @@ struct ProviderStateIterator *pactffi_message_get_provider_state_iter(struct Mes
 const char *pactffi_message_find_metadata(const struct Message *message, const char *key);
 
 /*
- * Sets metadata key = value. Returns 0 if the key was new, -1 if it replaced a value (pact_ffi's codes).
- * Thread-safe for different objects; do not use one object from two threads while one of them deletes it.
+ * Sets metadata key = value. Returns 0 if the key was new, -1 if it replaced a value, -2 on a bad argument
+ * (pact_ffi's codes). Thread-safe for different objects; do not use one object from two threads while one of
+ * them deletes it.
  */
 int pactffi_message_insert_metadata(struct Message *message, const char *key, const char *value);
 
@@ -2169,8 +2180,8 @@ struct StringResult pactffi_generate_regex_value(const char *regex);
 struct StringResult pactffi_generate_datetime_string(const char *format);
 
 /*
- * Checks value against a Java DateTimeFormatter pattern. Returns 0 if it is valid, 1 if it is not, 2 if an
- * argument is NULL or not UTF-8, 3 on an internal error. Thread-safe.
+ * Checks value against a Java DateTimeFormatter pattern. Returns 0 if it is valid, 1 if it is not (the last
+ * error says why), 2 if an argument is NULL or not UTF-8 or on an internal error. Thread-safe.
  */
 int pactffi_validate_datetime(const char *value, const char *format);
 
