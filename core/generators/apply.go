@@ -14,7 +14,8 @@ import (
 // GenerateRequest returns a copy of r with its generators applied: path and
 // method (one generator each), headers and query parameters by name (every
 // value of a repeated one; a missing one is created with one value), and the
-// body (see ApplyBody). r is not modified.
+// body (see ApplyBody, plus the generators of arrayContains variants, applied
+// to the item each variant describes). r is not modified.
 //
 //	req, err := generators.GenerateRequest(&i.Request, generators.Provider, ctx)
 //	// err lists the generators that could not run; req holds everything else
@@ -27,7 +28,8 @@ func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, e
 	out.Query = copyValues(r.Query)
 	out.Body = copyBody(r.Body)
 	gens := r.Generators
-	if len(gens) == 0 {
+	sets := variantGenerators(r.MatchingRules)
+	if len(gens) == 0 && len(sets) == 0 {
 		return out, nil
 	}
 	var errs []error
@@ -78,7 +80,7 @@ func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, e
 			out.RawQuery = ""
 		}
 	}
-	body, err := ApplyBody(out.Body, out.Headers.First("Content-Type"), gens[model.CategoryBody], mode, ctx)
+	body, err := applyBody(out.Body, out.Headers.First("Content-Type"), gens[model.CategoryBody], sets, mode, ctx)
 	out.Body = body
 	errs = append(errs, err)
 	return out, errors.Join(errs...)
@@ -91,7 +93,8 @@ func GenerateResponse(r *model.Response, mode Mode, ctx Context) (model.Response
 	out.Headers = copyHeaders(r.Headers)
 	out.Body = copyBody(r.Body)
 	gens := r.Generators
-	if len(gens) == 0 {
+	sets := variantGenerators(r.MatchingRules)
+	if len(gens) == 0 && len(sets) == 0 {
 		return out, nil
 	}
 	var errs []error
@@ -110,7 +113,7 @@ func GenerateResponse(r *model.Response, mode Mode, ctx Context) (model.Response
 		}
 	}
 	errs = append(errs, generateHeaders(&out.Headers, gens[model.CategoryHeader], mode, ctx))
-	body, err := ApplyBody(out.Body, out.Headers.First("Content-Type"), gens[model.CategoryBody], mode, ctx)
+	body, err := applyBody(out.Body, out.Headers.First("Content-Type"), gens[model.CategoryBody], sets, mode, ctx)
 	out.Body = body
 	errs = append(errs, err)
 	return out, errors.Join(errs...)
@@ -127,7 +130,8 @@ func GenerateMessage(m *model.MessageContents, mode Mode, ctx Context) (model.Me
 		out.Metadata = maps.Clone(m.Metadata)
 	}
 	gens := m.Generators
-	if len(gens) == 0 {
+	sets := variantGenerators(m.MatchingRules)
+	if len(gens) == 0 && len(sets) == 0 {
 		return out, nil
 	}
 	var errs []error
@@ -152,7 +156,7 @@ func GenerateMessage(m *model.MessageContents, mode Mode, ctx Context) (model.Me
 			break
 		}
 	}
-	body, err := ApplyBody(out.Contents, ct, gens[model.CategoryBody], mode, ctx)
+	body, err := applyBody(out.Contents, ct, gens[model.CategoryBody], sets, mode, ctx)
 	out.Contents = body
 	errs = append(errs, err)
 	return out, errors.Join(errs...)

@@ -27,7 +27,42 @@ import (
 // JSON and XML" and the body unchanged. Generators that fail leave their value
 // unchanged and are reported in the error.
 func ApplyBody(body model.Body, contentType string, gens map[string]model.Generator, mode Mode, ctx Context) (model.Body, error) {
-	if !body.IsPresent() || len(gens) == 0 {
+	return applyBody(body, contentType, gens, nil, mode, ctx)
+}
+
+// variantSet is an arrayContains rule that carries generators: the path of
+// the array and its variants.
+type variantSet struct {
+	path     string
+	variants []model.Variant
+}
+
+// variantGenerators collects the arrayContains rules of a body category that
+// carry generators (the only rules that do, as in the reference).
+func variantGenerators(rules model.MatchingRules) []variantSet {
+	var out []variantSet
+	for path, l := range rules[model.CategoryBody] {
+		if l == nil {
+			continue
+		}
+		for _, r := range l.Rules {
+			if r.Kind != model.ArrayContains {
+				continue
+			}
+			for _, v := range r.Variants {
+				if len(v.Generators) > 0 {
+					out = append(out, variantSet{path, r.Variants})
+					break
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+func applyBody(body model.Body, contentType string, gens map[string]model.Generator, sets []variantSet, mode Mode, ctx Context) (model.Body, error) {
+	if !body.IsPresent() || (len(gens) == 0 && len(sets) == 0) {
 		return body, nil
 	}
 	ct := body.ContentType
@@ -40,10 +75,16 @@ func ApplyBody(body model.Body, contentType string, gens map[string]model.Genera
 	)
 	switch bodyKind(ct, body.Content) {
 	case kindJSON:
-		out, err = applyJSON(body.Content, gens, mode, ctx)
+		out, err = applyJSON(body.Content, gens, sets, mode, ctx)
 	case kindXML:
+		if len(gens) == 0 {
+			return body, nil // arrayContains generators apply to JSON only
+		}
 		out, err = applyXML(body.Content, gens, mode, ctx)
 	case kindForm:
+		if len(gens) == 0 {
+			return body, nil
+		}
 		out, err = applyForm(body.Content, gens, mode, ctx)
 	default:
 		if ct == "" {
@@ -255,22 +296,34 @@ func plain(v any) any {
 	return v
 }
 
-func applyJSON(content []byte, gens map[string]model.Generator, mode Mode, ctx Context) ([]byte, error) {
+func applyJSON(content []byte, gens map[string]model.Generator, sets []variantSet, mode Mode, ctx Context) ([]byte, error) {
 	root, err := decodeJSON(content)
 	if err != nil {
 		return nil, fmt.Errorf("Failed to parse the body, so not applying any generators: %w", err)
 	}
-	keys, paths, perr := sortedPaths(gens)
-	errs := []error{perr}
-	for i, p := range paths {
-		g := gens[keys[i]]
-		root = setJSON(root, p[1:], func(old any) any {
-			v, _, err := Generate(g, plain(old), mode, ctx)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("body %s: %w", keys[i], err))
-				return old
+	root, errs := generateTree(root, gens, mode, ctx, "body ")
+	// arrayContains: variant i describes the expected item at its Index, so
+	// its generators (rooted at "$" of the item) apply to that item.
+	for _, set := range sets {
+		p, err := model.ParsePath(set.path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("arrayContains path: %w", err))
+			continue
+		}
+		root = setJSON(root, p[1:], func(node any) any {
+			arr, ok := node.([]any)
+			if !ok {
+				return node
 			}
-			return v
+			for _, v := range set.variants {
+				if len(v.Generators) == 0 || v.Index < 0 || v.Index >= len(arr) {
+					continue
+				}
+				var verrs []error
+				arr[v.Index], verrs = generateTree(arr[v.Index], v.Generators, mode, ctx, fmt.Sprintf("body %s variant %d ", set.path, v.Index))
+				errs = append(errs, verrs...)
+			}
+			return arr
 		})
 	}
 	var b bytes.Buffer
@@ -278,6 +331,25 @@ func applyJSON(content []byte, gens map[string]model.Generator, mode Mode, ctx C
 		return nil, err
 	}
 	return b.Bytes(), errors.Join(errs...)
+}
+
+// generateTree applies gens (keyed by paths rooted at root) to a decoded
+// JSON tree and returns the new root and the errors, each prefixed with what.
+func generateTree(root any, gens map[string]model.Generator, mode Mode, ctx Context, what string) (any, []error) {
+	keys, paths, perr := sortedPaths(gens)
+	errs := []error{perr}
+	for i, p := range paths {
+		g := gens[keys[i]]
+		root = setJSON(root, p[1:], func(old any) any {
+			v, _, err := Generate(g, plain(old), mode, ctx)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s%s: %w", what, keys[i], err))
+				return old
+			}
+			return v
+		})
+	}
+	return root, errs
 }
 
 // setJSON replaces every value that path reaches below node with f(value),

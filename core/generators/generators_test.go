@@ -559,3 +559,39 @@ func TestModeString(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+func TestArrayContainsVariantGenerators(t *testing.T) {
+	r := &model.Response{
+		Status:  200,
+		Headers: model.Headers{"Content-Type": {"application/vnd.siren+json"}},
+		Body:    body(`{"actions":[{"name":"a","href":"x"},{"name":"b","href":"y"}],"other":[1]}`, ""),
+		MatchingRules: model.MatchingRules{model.CategoryBody: {"$.actions": {Rules: []model.Rule{{
+			Kind: model.ArrayContains,
+			Variants: []model.Variant{
+				{Index: 0},
+				{Index: 1, Generators: map[string]model.Generator{"$.href": gen("MockServerURL", "example", "http://localhost:9/y", "regex", `.*(/y)$`)}},
+				{Index: 5, Generators: map[string]model.Generator{"$.href": gen("RandomInt")}},
+			},
+		}}}}},
+	}
+	ctx := Context{"mockServer": map[string]any{"url": "http://127.0.0.1:1"}}
+	out, err := GenerateResponse(r, Consumer, ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"actions":[{"name":"a","href":"x"},{"name":"b","href":"http://127.0.0.1:1/y"}],"other":[1]}`
+	if out.Body.String() != want {
+		t.Errorf("got %s\nwant %s", out.Body.String(), want)
+	}
+	if r.Body.String() == want {
+		t.Error("input modified")
+	}
+	// Messages too; a variant generator that fails is reported.
+	m := &model.MessageContents{Contents: body(`[{"a":1}]`, "application/json"), MatchingRules: model.MatchingRules{model.CategoryBody: {"$": {Rules: []model.Rule{{
+		Kind: model.ArrayContains, Variants: []model.Variant{{Index: 0, Generators: map[string]model.Generator{"$.a": gen("Nope")}}},
+	}}}}}}
+	mo, err := GenerateMessage(m, Consumer, nil)
+	if !errors.Is(err, ErrPlugin) || mo.Contents.String() != `[{"a":1}]` {
+		t.Errorf("message: %s, %v", mo.Contents.String(), err)
+	}
+}
