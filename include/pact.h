@@ -44,7 +44,7 @@
  * Not implemented
  *   These functions exist (so that every client links) but always fail with their failure value and the last
  *   error "pactffi_xxx is not implemented by libpact" or "libpact does not support plugins":
- *   24 functions:
+ *   24 functions without an implementation (weak stubs; the verifier is being written):
  *     pactffi_verifier_add_custom_header pactffi_verifier_add_directory_source pactffi_verifier_add_file_source
  *     pactffi_verifier_add_provider_transport pactffi_verifier_broker_source
  *     pactffi_verifier_broker_source_with_selectors pactffi_verifier_execute pactffi_verifier_json
@@ -54,6 +54,9 @@
  *     pactffi_verifier_set_no_pacts_is_error pactffi_verifier_set_provider_info
  *     pactffi_verifier_set_provider_state pactffi_verifier_set_publish_options
  *     pactffi_verifier_set_verification_options pactffi_verifier_shutdown pactffi_verifier_url_source
+ *   5 plugin functions (libpact runs no plugins; pactffi_cleanup_plugins is a no-op):
+ *     pactffi_using_plugin pactffi_using_plugin_with_delay pactffi_interaction_contents
+ *     pactffi_register_plugin_log_callback pactffi_get_plugin_logs
  */
 #ifndef PACT_H
 #define PACT_H
