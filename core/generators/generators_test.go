@@ -386,11 +386,11 @@ func TestApplyBodyXML(t *testing.T) {
 		path string
 		want string
 	}{
-		{"$.root['@id']", `<ns:root xmlns:ns="urn:x" id="7"><item id="a">old</item><item id="b">old &amp; more<sub/></item><other>keep</other></ns:root>`},
-		{"$.root.item['@id']", `<ns:root xmlns:ns="urn:x" id="1"><item id="7">old</item><item id="7">old &amp; more<sub/></item><other>keep</other></ns:root>`},
-		{"$.root.item[1]['#text']", `<ns:root xmlns:ns="urn:x" id="1"><item id="a">old</item><item id="b">7<sub/></item><other>keep</other></ns:root>`},
-		{"$.root.other", `<ns:root xmlns:ns="urn:x" id="1"><item id="a">old</item><item id="b">old &amp; more<sub/></item><other>7</other></ns:root>`},
-		{"$.root.*['@id']", `<ns:root xmlns:ns="urn:x" id="1"><item id="7">old</item><item id="7">old &amp; more<sub/></item><other>keep</other></ns:root>`},
+		{"$.ns:root['@id']", `<ns:root xmlns:ns="urn:x" id="7"><item id="a">old</item><item id="b">old &amp; more<sub/></item><other>keep</other></ns:root>`},
+		{"$.ns:root.item['@id']", `<ns:root xmlns:ns="urn:x" id="1"><item id="7">old</item><item id="7">old &amp; more<sub/></item><other>keep</other></ns:root>`},
+		{"$.ns:root.item[1]['#text']", `<ns:root xmlns:ns="urn:x" id="1"><item id="a">old</item><item id="b">7<sub/></item><other>keep</other></ns:root>`},
+		{"$.ns:root.other", `<ns:root xmlns:ns="urn:x" id="1"><item id="a">old</item><item id="b">old &amp; more<sub/></item><other>7</other></ns:root>`},
+		{"$.ns:root.*['@id']", `<ns:root xmlns:ns="urn:x" id="1"><item id="7">old</item><item id="7">old &amp; more<sub/></item><other>keep</other></ns:root>`},
 		{"$.elsewhere['@id']", `<ns:root xmlns:ns="urn:x" id="1"><item id="a">old</item><item id="b">old &amp; more<sub/></item><other>keep</other></ns:root>`},
 	}
 	for _, tc := range tests {
@@ -402,6 +402,26 @@ func TestApplyBodyXML(t *testing.T) {
 		want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + tc.want
 		if out.String() != want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.path, out.String(), want)
+		}
+	}
+	// The corner cases of the reference's XML generator RFC.
+	rfc := []struct{ path, in, want string }{
+		{"$.a['#text']", `<a></a>`, `<a>7</a>`},
+		{"$.a['#text']", `<a><b/></a>`, `<a><b/>7</a>`},
+		{"$.a['#text']", `<a><b/>-1</a>`, `<a><b/>7</a>`},
+		{"$.a['#text']", `<a>-1<b/>-2</a>`, `<a>7<b/>7</a>`},
+		{"$.root.a['#text']", `<root><a>-1</a><a>-2</a></root>`, `<root><a>7</a><a>7</a></root>`},
+		{"$.n:a['#text']", `<n:a xmlns:n="http://example.com/namespace">-1</n:a>`, `<n:a xmlns:n="http://example.com/namespace">7</n:a>`},
+		{"$.root.n:a['#text']", `<root><n:a xmlns:n="http://example.com/namespace">-1</n:a><a>-2</a></root>`, `<root><n:a xmlns:n="http://example.com/namespace">7</n:a><a>-2</a></root>`},
+		{"$.a['@n:attr']", `<a n:attr="-1" attr="-2" xmlns:n="http://example.com/namespace"/>`, `<a n:attr="7" attr="-2" xmlns:n="http://example.com/namespace"/>`},
+		{"$.a['@attr']", `<a n:attr="-1" attr="-2" xmlns:n="http://example.com/namespace"/>`, `<a n:attr="-1" attr="7" xmlns:n="http://example.com/namespace"/>`},
+		{"$.a['#text']", "<a>\n  <b/>\n</a>", "<a>\n  <b/>\n7</a>"},
+		{"$.a.b", "<a><b> </b></a>", "<a><b>7</b></a>"},
+	}
+	for _, tc := range rfc {
+		out, err := ApplyBody(body(tc.in, "application/xml"), "", map[string]model.Generator{tc.path: gen("RandomInt", "min", 7, "max", 7)}, Consumer, nil)
+		if err != nil || out.String() != tc.want {
+			t.Errorf("%s on %s: got %s, %v; want %s", tc.path, tc.in, out.String(), err, tc.want)
 		}
 	}
 	out, err := ApplyBody(body(`<a><b>`, "text/xml"), "", map[string]model.Generator{"$.a": gen("RandomInt")}, Consumer, nil)

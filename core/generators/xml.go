@@ -135,28 +135,42 @@ func writeXML(b *bytes.Buffer, n *xmlNode) {
 // breaks as they are.
 var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// textOf returns the unescaped character data directly inside n.
+// textOf returns the unescaped text of a character-data node.
 func textOf(n *xmlNode) string {
-	var s strings.Builder
-	for _, c := range n.children {
-		if c.text {
-			var v string
-			_ = xml.Unmarshal([]byte("<x>"+c.raw+"</x>"), &v)
-			s.WriteString(v)
-		}
-	}
-	return s.String()
+	var v string
+	_ = xml.Unmarshal([]byte("<x>"+n.raw+"</x>"), &v)
+	return v
 }
 
-// setText replaces the character data of n with s, keeping child elements.
-func setText(n *xmlNode, s string) {
-	kept := n.children[:0]
+// setTexts replaces each piece of character data directly inside n with
+// gen(its text); an element with no text gets one, appended after its
+// children. Whitespace between child elements is left alone.
+func setTexts(n *xmlNode, gen func(string) string) {
+	var texts []*xmlNode
+	hasElements := false
 	for _, c := range n.children {
-		if !c.text {
-			kept = append(kept, c)
+		switch {
+		case c.name != "":
+			hasElements = true
+		case c.text && strings.TrimSpace(textOf(c)) != "":
+			texts = append(texts, c)
 		}
 	}
-	n.children = append([]*xmlNode{{raw: textEscaper.Replace(s), text: true}}, kept...)
+	if len(texts) == 0 && !hasElements {
+		// Only whitespace (or nothing): the element's text is that whitespace.
+		for _, c := range n.children {
+			if c.text {
+				texts = append(texts, c)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		n.children = append(n.children, &xmlNode{raw: textEscaper.Replace(gen("")), text: true})
+		return
+	}
+	for _, c := range texts {
+		c.raw = textEscaper.Replace(gen(textOf(c)))
+	}
 }
 
 func applyXML(content []byte, gens map[string]model.Generator, mode Mode, ctx Context) ([]byte, error) {
@@ -176,7 +190,7 @@ func applyXML(content []byte, gens map[string]model.Generator, mode Mode, ctx Co
 			}
 			return ToString(v)
 		}
-		if len(p) < 2 || !(p[1].Kind == model.TokStar || (p[1].Kind == model.TokField && (p[1].Name == root.name || localName(p[1].Name) == localName(root.name)))) {
+		if len(p) < 2 || !(p[1].Kind == model.TokStar || (p[1].Kind == model.TokField && p[1].Name == root.name)) {
 			continue // the path does not start at this root element
 		}
 		setXML([]*xmlNode{root}, p[2:], gen)
@@ -193,13 +207,14 @@ func applyXML(content []byte, gens map[string]model.Generator, mode Mode, ctx Co
 }
 
 // setXML applies gen at path below each element of nodes: a field step
-// selects child elements by name, an index picks one of them, '*' selects all
-// child elements, '@name' an attribute and '#text' the character data. A path
-// that ends on an element replaces its text.
+// selects child elements by qualified name as written ("n:a" and "a" differ),
+// an index picks one of them, '*' selects all child elements, '@name' an
+// attribute and '#text' each piece of character data (see setTexts). A path
+// that ends on an element is taken as its '#text'.
 func setXML(nodes []*xmlNode, path model.DocPath, gen func(string) string) {
 	if len(path) == 0 {
 		for _, n := range nodes {
-			setText(n, gen(textOf(n)))
+			setTexts(n, gen)
 		}
 		return
 	}
@@ -209,21 +224,21 @@ func setXML(nodes []*xmlNode, path model.DocPath, gen func(string) string) {
 		name := tok.Name[1:]
 		for _, n := range nodes {
 			for i, a := range n.attrs {
-				if a.name == name || localName(a.name) == name {
+				if a.name == name {
 					n.attrs[i].value = gen(a.value)
 				}
 			}
 		}
 	case tok.Kind == model.TokField && tok.Name == "#text":
 		for _, n := range nodes {
-			setText(n, gen(textOf(n)))
+			setTexts(n, gen)
 		}
 	case tok.Kind == model.TokField:
 		var sel []*xmlNode
 		for _, n := range nodes {
 			var group []*xmlNode
 			for _, c := range n.children {
-				if c.name != "" && (c.name == tok.Name || localName(c.name) == tok.Name) {
+				if c.name != "" && c.name == tok.Name {
 					group = append(group, c)
 				}
 			}
