@@ -7,12 +7,15 @@ package main
 import "C"
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/dlclark/regexp2"
@@ -131,11 +134,79 @@ func pactffi_matches_binary_value(rule *C.MatchingRule, expected *C.uchar, expec
 		var a []byte
 		a, err = cbytes(unsafe.Pointer(actual), C.size_t(actualLen), "actual_value")
 		if err == nil {
-			return matchResult(matching.MatchString(r, string(e), string(a)))
+			return matchResult(matchBytes(r, e, a, cascaded != 0))
 		}
 	}
 	fail(fn, err)
 	return C.CString(fn + ": " + err.Error())
+}
+
+// firstBytes renders up to 10 leading bytes the way Rust's {:?} prints a
+// byte slice: [1, 2, 3].
+func firstBytes(b []byte) string {
+	if len(b) > 10 {
+		b = b[:10]
+	}
+	out := "["
+	for n, c := range b {
+		if n > 0 {
+			out += ", "
+		}
+		out += strconv.Itoa(int(c))
+	}
+	return out + "]"
+}
+
+// matchBytes applies one rule to binary values with pact_matching's
+// wording for bytes (DoMatch<&Bytes>): regex and include work on the UTF-8
+// text, equality compares the bytes, the type rules always match, notEmpty
+// checks the length and contentType sniffs the data.
+func matchBytes(r model.Rule, expected, actual []byte, cascaded bool) error {
+	switch r.Kind {
+	case model.Regex:
+		if !utf8.Valid(actual) {
+			return fmt.Errorf("Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence")
+		}
+		match, err := compileRegex(r.Regex)
+		if err != nil {
+			return fmt.Errorf("'%s' is not a valid regular expression - %v", r.Regex, err)
+		}
+		if !match(string(actual)) {
+			return fmt.Errorf("Expected '%s' to match '%s'", actual, r.Regex)
+		}
+		return nil
+	case model.Equality:
+		if !bytes.Equal(expected, actual) {
+			return fmt.Errorf("Expected '%s...' (%d bytes) to be equal to '%s...' (%d bytes)",
+				firstBytes(expected), len(expected), firstBytes(actual), len(actual))
+		}
+		return nil
+	case model.Type, model.MinType, model.MaxType, model.MinMaxType:
+		return nil
+	case model.Include:
+		if !utf8.Valid(actual) {
+			return fmt.Errorf("Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence")
+		}
+		sub := message.JSONString(r.Value)
+		if !strings.Contains(string(actual), sub) {
+			return fmt.Errorf("Expected '%s' to include '%s'", actual, sub)
+		}
+		return nil
+	case model.ContentType:
+		return matching.MatchString(r, string(expected), string(actual))
+	case model.NotEmpty:
+		if len(actual) == 0 {
+			return fmt.Errorf("Expected [] (0 bytes) to not be empty")
+		}
+		return nil
+	case model.Plugin:
+		return fmt.Errorf("plugins are not supported by libpact")
+	}
+	if cascaded && (r.Kind == model.Values || r.Kind == model.EachKey || r.Kind == model.EachValue) {
+		return nil
+	}
+	js, _ := message.JSON(r.ToJSON())
+	return fmt.Errorf("Unable to match '%s...' (%d bytes) using %s", firstBytes(actual), len(actual), js)
 }
 
 //export pactffi_matches_json_value

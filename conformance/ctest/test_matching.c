@@ -83,8 +83,17 @@ static void test_definitions(void) {
   CHECK(r && pactffi_matching_rule_id(r) == 1, "equality id 1");
   CHECK(pactffi_matches_binary_value(rule, (const unsigned char *)"abc", 3, (const unsigned char *)"abc", 3, 0) == NULL, "equal bytes");
   mm = pactffi_matches_binary_value(rule, (const unsigned char *)"abc", 3, (const unsigned char *)"abd", 3, 0);
-  CHECK(mm != NULL, "different bytes");
+  CHECK(mm && strcmp(mm, "Expected '[97, 98, 99]...' (3 bytes) to be equal to '[97, 98, 100]...' (3 bytes)") == 0,
+        "different bytes: %s", mm ? mm : "(NULL)");
   pactffi_string_delete((char *)mm);
+  done_rule(def, it);
+
+  r = first_rule("notEmpty('x')", &def, &it);
+  rule = r ? pactffi_matching_rule_pointer(r) : NULL;
+  mm = pactffi_matches_binary_value(rule, (const unsigned char *)"x", 1, (const unsigned char *)"", 0, 0);
+  CHECK(mm && strcmp(mm, "Expected [] (0 bytes) to not be empty") == 0, "empty bytes: %s", mm ? mm : "(NULL)");
+  pactffi_string_delete((char *)mm);
+  CHECK(pactffi_matches_binary_value(rule, (const unsigned char *)"x", 1, (const unsigned char *)"\x00", 1, 0) == NULL, "one byte is not empty");
   done_rule(def, it);
 
   r = first_rule("matching(datetime, 'yyyy-MM-dd', '2020-01-01')", &def, &it);
