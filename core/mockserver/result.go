@@ -125,7 +125,8 @@ func (s *Server) Matched() bool {
 
 // Mismatches returns every failure in the order the requests came, then a
 // Missing result for every interaction no request was matched or mismatched
-// against (§7 M8). It is empty when Matched is true.
+// against (§7 M8). It is empty when Matched is true. The results point into
+// the server's own copy of the pact: read them, do not change them.
 func (s *Server) Mismatches() []Result {
 	s.mu.Lock()
 	out := append([]Result(nil), s.failures...)

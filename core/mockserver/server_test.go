@@ -859,3 +859,20 @@ func TestPathRule(t *testing.T) {
 		t.Errorf("mismatches %s", s.MismatchesJSON())
 	}
 }
+
+// Plain-text HTTP/2 with prior knowledge (h2c) is served too.
+func TestH2C(t *testing.T) {
+	s := start(t, simplePact(), Config{})
+	protocols := new(http.Protocols)
+	protocols.SetUnencryptedHTTP2(true)
+	c := &http.Client{Transport: &http.Transport{Protocols: protocols}}
+	resp, err := c.Get(s.URL() + "/hello")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.ProtoMajor != 2 || resp.StatusCode != 200 || string(b) != "hi" {
+		t.Errorf("%s %d %q", resp.Proto, resp.StatusCode, b)
+	}
+}
