@@ -20,7 +20,7 @@ H7_CC ?= cc
 H7_LIBDIR := $(dir $(LIB))
 H7_LIBNAME := $(patsubst lib%.so,%,$(notdir $(LIB)))
 H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
-H7_LDFLAGS := -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
+H7_LDFLAGS := -pthread -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
 H7_TESTS := test_message test_model test_matching test_realpacts
 
 .PHONY: test-h7 default-h7

@@ -5,6 +5,7 @@
  * the pact and reading it back, and misuse of every message function.
  */
 #define _DEFAULT_SOURCE
+#include <pthread.h>
 #include <stdint.h>
 #include <unistd.h>
 
@@ -352,12 +353,59 @@ static void test_misuse(void) {
   pactffi_free_pact_handle(p3);
 }
 
+/* worker builds, reifies, iterates and frees message pacts, and loads and
+ * walks a pact through the model API, many times over. */
+static void *worker(void *arg) {
+  long id = (long)arg, bad = 0;
+  char name[64];
+  for (int n = 0; n < 100; n++) {
+    snprintf(name, sizeof name, "consumer-%ld-%d", id, n);
+    MessagePactHandle mp = pactffi_new_message_pact(name, "provider");
+    MessageHandle m = pactffi_new_message(mp, "m");
+    pactffi_message_with_contents(m, "application/json",
+                                  (const uint8_t *)"{\"n\": {\"pact:matcher:type\": \"integer\", \"value\": 1, \"pact:generator:type\": \"RandomInt\", \"min\": 1, \"max\": 3}}", 0);
+    pactffi_message_with_metadata(m, "thread", name);
+    const char *r = pactffi_message_reify(m);
+    if (!r || !strstr(r, name)) bad++;
+    pactffi_string_delete((char *)r);
+    PactMessageIterator *it = pactffi_pact_handle_get_message_iter(mp);
+    Message *msg = pactffi_pact_message_iter_next(it);
+    const char *c = msg ? pactffi_message_get_contents(msg) : NULL;
+    if (!c || !strstr(c, "\"n\":")) bad++;
+    pactffi_string_delete((char *)c);
+    pactffi_pact_message_iter_delete(it);
+    if (pactffi_free_message_pact_handle(mp) != 0) bad++;
+    Pact *p = pactffi_parse_pact_json("{\"consumer\": {\"name\": \"c\"}, \"provider\": {\"name\": \"p\"}, \"messages\": [{\"description\": \"d\", \"contents\": {\"a\": 1}}]}");
+    PactInteractionIterator *pi = pactffi_pact_model_interaction_iterator(p);
+    const PactInteraction *i = pactffi_pact_interaction_iter_next(pi);
+    const AsynchronousMessage *am = i ? pactffi_pact_interaction_as_asynchronous_message(i) : NULL;
+    if (!am || pactffi_async_message_get_contents_length(am) != 7) bad++;
+    pactffi_async_message_delete(am);
+    pactffi_pact_interaction_iter_delete(pi);
+    pactffi_pact_model_delete(p);
+  }
+  return (void *)bad;
+}
+
+static void test_threads(void) {
+  pthread_t t[8];
+  for (long n = 0; n < 8; n++) pthread_create(&t[n], NULL, worker, (void *)n);
+  long bad = 0;
+  for (int n = 0; n < 8; n++) {
+    void *r;
+    pthread_join(t[n], &r);
+    bad += (long)r;
+  }
+  CHECK(bad == 0, "%ld failures across 8 threads x 100 rounds", bad);
+}
+
 int main(void) {
   char dir[] = "/tmp/libpact-h7-XXXXXX";
   if (!mkdtemp(dir)) { perror("mkdtemp"); return 2; }
   test_v3_message_pact(dir);
   test_v4_messages();
   test_misuse();
+  test_threads();
   char cmd[256];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
