@@ -1,0 +1,106 @@
+package matching
+
+import (
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// These cases are the reference's own json.rs tests (pact_matching), kept to
+// show the engine agrees with it, including where its comments call the
+// reference's result questionable.
+
+func matchesJSON(t *testing.T, expected, actual string, rules model.MatchingRules, allowUnexpected bool) bool {
+	t.Helper()
+	h := model.Headers{"Content-Type": {"application/json"}}
+	return len(MatchBody(model.PresentBody([]byte(expected), ""), model.PresentBody([]byte(actual), ""), h, h, rules, allowUnexpected)) == 0
+}
+
+func TestParityValuesMatcherOnMaps(t *testing.T) {
+	rules := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.Values})
+	expected := `{"a": "a", "b": "bb", "c": "ccc"}`
+	tests := []struct {
+		allow  bool
+		actual string
+		ok     bool
+	}{
+		{false, `{"a": "a", "b": "bb", "c": "ccc"}`, true},
+		{false, `{"b": "bb", "c": "ccc"}`, true},
+		{false, `{"a": "a", "b": "bb"}`, true},
+		{false, `{"a": "a", "b": "bb", "c": "ccc", "d": "a"}`, true},
+		{false, `{"a": "a", "b": "bb", "c": "ccc", "d": "bb"}`, false},
+		{false, `{"d": "dddd", "a": "a", "b": "bb", "c": "ccc"}`, false},
+		{false, `{"a": "a", "b": "bb", "c": "ccc", "d": "dddd"}`, false},
+		{false, `{"a": "a", "b": "b", "c": "cc"}`, false},
+		{false, `{"a": "bb", "b": "ccc", "c": "a"}`, false},
+		{true, `{"a": "a", "bb": "bb", "ccc": "ccc"}`, false},
+		{true, `{"b": "bb", "c": "ccc"}`, true},
+		{true, `{"a": "a", "b": "bb"}`, true},
+		{true, `{"a": "a", "b": "bb", "c": "ccc", "d": "a"}`, true},
+		{true, `{"a": "a", "b": "bb", "c": "ccc", "d": "bb"}`, false},
+		{true, `{"a": "a", "b": "b", "c":  "cc"}`, false},
+	}
+	for _, tt := range tests {
+		if got := matchesJSON(t, expected, tt.actual, rules, tt.allow); got != tt.ok {
+			t.Errorf("allow=%v %s: matched=%v, want %v", tt.allow, tt.actual, got, tt.ok)
+		}
+	}
+}
+
+func TestParityValuesMatcherOnLists(t *testing.T) {
+	rules := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.Values})
+	expected := `["a", "bb", "ccc"]`
+	tests := []struct {
+		actual string
+		ok     bool
+	}{
+		{`["a", "bb", "ccc"]`, true},
+		{`["bb", "ccc"]`, false},
+		{`["a", "bb"]`, true},
+		{`["a", "bb", "ccc", "a", "a", "a"]`, true},
+		{`["a", "bb", "ccc", "bb", "ccc"]`, false},
+		{`["dddd", "a", "bb", "ccc"]`, false},
+		{`["a", "bb", "ccc", "dddd"]`, false},
+		{`["ccc", "bb", "a"]`, false},
+	}
+	for _, tt := range tests {
+		for _, allow := range []bool{false, true} {
+			if got := matchesJSON(t, expected, tt.actual, rules, allow); got != tt.ok {
+				t.Errorf("allow=%v %s: matched=%v, want %v", allow, tt.actual, got, tt.ok)
+			}
+		}
+	}
+}
+
+func TestParityWildcardValuesMatchers(t *testing.T) {
+	expected := `{"articles": [{"variants": {"001": {"bundles": {"001-A": {"description": "someDescription",
+		"referencedArticles": [{"bundleId": "someId"}]}}}}}]}`
+	actual := `{"articles": [{"variants": {"002": {"bundles": {"002-A": {"description": "someDescription",
+		"referencedArticles": [{"bundleId": "someId"}]}}}}}]}`
+	rules := rulesOf(model.CategoryBody,
+		"$.articles[*].variants", model.Rule{Kind: model.Values},
+		"$.articles[*].variants.*.bundles", model.Rule{Kind: model.Values},
+		"$.articles[*].variants.*.bundles.*.referencedArticles[*]", model.Rule{Kind: model.Type})
+	if !matchesJSON(t, expected, actual, rules, true) {
+		t.Error("wildcard values matchers: no match")
+	}
+}
+
+func TestParityEachValueOnMaps(t *testing.T) {
+	rules := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: `\w+\d+`}}})
+	if !matchesJSON(t, `{"id1": "book1"}`, `{"id1001": "book1100", "id2": "book2"}`, rules, true) {
+		t.Error("eachValue: no match")
+	}
+	if matchesJSON(t, `{"id1": "book1"}`, `{"id1001": "book1100", "id2": 1}`, rules, true) {
+		t.Error("eachValue: an integer value matched")
+	}
+}
+
+func TestParityEmptyExpectedMap(t *testing.T) {
+	if !matchesJSON(t, `{}`, `{"foo": "bar"}`, nil, true) {
+		t.Error("responses: an empty expected map should allow keys")
+	}
+	if matchesJSON(t, `{}`, `{"foo": "bar"}`, nil, false) {
+		t.Error("requests: an empty expected map should not allow keys")
+	}
+}
