@@ -653,6 +653,12 @@ func TestKeepAlive(t *testing.T) {
 	if reused != 4 {
 		t.Errorf("%d of 4 later requests reused the connection", reused)
 	}
+	// Close does not wait for the idle keep-alive connection.
+	begin := time.Now()
+	s.Close()
+	if d := time.Since(begin); d > 300*time.Millisecond {
+		t.Errorf("Close with an idle keep-alive connection took %v", d)
+	}
 }
 
 // A stalled client is dropped after ReadTimeout; malformed requests get a
@@ -874,5 +880,33 @@ func TestH2C(t *testing.T) {
 	resp.Body.Close()
 	if resp.ProtoMajor != 2 || resp.StatusCode != 200 || string(b) != "hi" {
 		t.Errorf("%s %d %q", resp.Proto, resp.StatusCode, b)
+	}
+}
+
+// Every response header value is sent; a response without a Content-Type
+// gets none (no sniffing) unless its body has a content type.
+func TestResponseHeaders(t *testing.T) {
+	p := model.NewPact("c", "p", model.V4)
+	i := p.AddInteraction(model.HTTP, "cookies")
+	i.Request.Path = "/cookies"
+	i.Response.Status = 201
+	i.Response.Headers = model.Headers{"set-cookie": {"a=1", "b=2"}, "X-Date": {"Mon, 01 Jan 2024 00:00:00 GMT"}}
+	i.Response.Body = model.PresentBody([]byte("<html></html>"), "")
+	j := p.AddInteraction(model.HTTP, "typed body")
+	j.Request.Path = "/typed"
+	j.Response.Body = model.PresentBody([]byte(`{"a":1}`), "application/json")
+	s := start(t, p, Config{})
+
+	r := send(t, nil, "GET", s.URL()+"/cookies", nil, nil)
+	if r.status != 201 || !reflect.DeepEqual(r.header["Set-Cookie"], []string{"a=1", "b=2"}) ||
+		r.header.Get("X-Date") != "Mon, 01 Jan 2024 00:00:00 GMT" {
+		t.Errorf("got %d %v", r.status, r.header)
+	}
+	if ct, ok := r.header["Content-Type"]; ok {
+		t.Errorf("Content-Type %q sent for a body without one", ct)
+	}
+	r = send(t, nil, "GET", s.URL()+"/typed", nil, nil)
+	if r.header.Get("Content-Type") != "application/json" || string(r.body) != `{"a":1}` {
+		t.Errorf("typed body: %v %q", r.header, r.body)
 	}
 }
