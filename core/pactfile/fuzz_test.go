@@ -1,10 +1,12 @@
 package pactfile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -28,6 +30,9 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A hang kills the worker, so that the fuzzer records the input.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("FuzzParse hung on %q", data)) })
+		defer watchdog.Stop()
 		p, _, err := Parse(data)
 		if err != nil {
 			return

@@ -2,6 +2,8 @@ package pactfile
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,22 +26,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // Invalid JSON gives an error naming the line and column, e.g.
 // "invalid JSON at line 3, column 7: invalid character '}' ...".
 func DecodeJSON(data []byte) (any, error) {
-	data = bytes.TrimPrefix(data, bom)
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var v any
-	if err := d.Decode(&v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("invalid JSON: the input is empty")
-		}
-		return nil, jsonError(data, err)
-	}
-	if _, err := d.Token(); !errors.Is(err, io.EOF) {
-		off := d.InputOffset()
-		line, col := lineCol(data, off)
-		return nil, fmt.Errorf("invalid JSON at line %d, column %d: unexpected data after the top-level value", line, col)
-	}
-	return v, nil
+	return parseJSON(bytes.TrimPrefix(data, bom))
 }
 
 // jsonError adds the line and column to a decoding error.
@@ -68,9 +55,9 @@ func lineCol(data []byte, off int64) (line, col int) {
 // encoder writes JSON with sorted object keys, either compact or indented
 // by two spaces (the layout of the reference writer).
 type encoder struct {
-	buf    []byte
-	pretty bool
-	keys   []string
+	buf     []byte
+	pretty  bool
+	lastKey string // the last key computed for a keyHole
 }
 
 func (e *encoder) value(v any, depth int) {
@@ -126,6 +113,40 @@ func (e *encoder) value(v any, depth int) {
 		}
 		e.newline(depth)
 		e.buf = append(e.buf, ']')
+	case *obj:
+		if len(t.kv) == 0 {
+			e.buf = append(e.buf, "{}"...)
+			return
+		}
+		sortKV(t.kv)
+		start, hole := len(e.buf), -1
+		e.buf = append(e.buf, '{')
+		for i, x := range t.kv {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.newline(depth + 1)
+			e.buf = appendString(e.buf, x.k)
+			e.buf = append(e.buf, ':')
+			if e.pretty {
+				e.buf = append(e.buf, ' ')
+			}
+			if _, ok := x.v.(keyHole); ok {
+				hole = len(e.buf)
+				e.buf = append(e.buf, keyPlaceholder...)
+				continue
+			}
+			e.value(x.v, depth+1)
+		}
+		e.newline(depth)
+		e.buf = append(e.buf, '}')
+		if hole >= 0 {
+			sum := sha256.Sum256(e.buf[start:])
+			e.lastKey = hex.EncodeToString(sum[:8])
+			copy(e.buf[hole+1:], e.lastKey)
+		}
+	case rawJSON:
+		e.raw(t, depth)
 	case map[string]any:
 		if len(t) == 0 {
 			e.buf = append(e.buf, "{}"...)
@@ -245,4 +266,124 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// obj is a JSON object built by the writer: a list of members, sorted by key
+// when encoded. It is much cheaper than a map for the many small objects of a
+// pact file.
+type obj struct{ kv []kv }
+
+type kv struct {
+	k string
+	v any
+}
+
+// newObj returns an object with the given key, value pairs.
+func newObj(pairs ...any) *obj {
+	o := &obj{kv: make([]kv, 0, len(pairs)/2+2)}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		o.kv = append(o.kv, kv{pairs[i].(string), pairs[i+1]})
+	}
+	return o
+}
+
+// set sets member k to v, replacing an existing member.
+func (o *obj) set(k string, v any) {
+	for i := range o.kv {
+		if o.kv[i].k == k {
+			o.kv[i].v = v
+			return
+		}
+	}
+	o.kv = append(o.kv, kv{k, v})
+}
+
+func (o *obj) get(k string) (any, bool) {
+	for _, x := range o.kv {
+		if x.k == k {
+			return x.v, true
+		}
+	}
+	return nil, false
+}
+
+func (o *obj) del(k string) {
+	for i := range o.kv {
+		if o.kv[i].k == k {
+			o.kv = append(o.kv[:i], o.kv[i+1:]...)
+			return
+		}
+	}
+}
+
+// sortKV sorts members by key (insertion sort: objects are small).
+func sortKV(a []kv) {
+	if len(a) > 12 {
+		sort.Slice(a, func(i, j int) bool { return a[i].k < a[j].k })
+		return
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j].k < a[j-1].k; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// rawJSON is valid JSON text embedded as it stands (re-indented).
+type rawJSON []byte
+
+// asRawJSON returns b as a rawJSON value when it is valid UTF-8 JSON.
+func asRawJSON(b []byte) (rawJSON, bool) {
+	if !utf8.Valid(b) || !json.Valid(b) {
+		return nil, false
+	}
+	return rawJSON(b), true
+}
+
+// raw appends valid JSON text, dropping its whitespace and indenting it to
+// depth when pretty.
+func (e *encoder) raw(b []byte, depth int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case ' ', '\t', '\n', '\r':
+		case '"':
+			j := i + 1
+			for j < len(b) && b[j] != '"' {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			e.buf = append(e.buf, b[i:j+1]...)
+			i = j
+		case '{', '[':
+			j := i + 1
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+				j++
+			}
+			if j < len(b) && (b[j] == '}' || b[j] == ']') {
+				e.buf = append(e.buf, c, b[j])
+				i = j
+				continue
+			}
+			e.buf = append(e.buf, c)
+			depth++
+			e.newline(depth)
+		case '}', ']':
+			depth--
+			e.newline(depth)
+			e.buf = append(e.buf, c)
+		case ',':
+			e.buf = append(e.buf, ',')
+			e.newline(depth)
+		case ':':
+			e.buf = append(e.buf, ':')
+			if e.pretty {
+				e.buf = append(e.buf, ' ')
+			}
+		default:
+			e.buf = append(e.buf, c)
+		}
+	}
 }

@@ -56,7 +56,7 @@ func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
 	content := func(i *model.Interaction) string {
 		m := w.interaction(i)
 		for _, k := range []string{"key", "_id", "pending", "comments"} {
-			delete(m, k)
+			m.del(k)
 		}
 		return string(encodeJSON(m, false))
 	}

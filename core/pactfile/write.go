@@ -1,9 +1,7 @@
 package pactfile
 
 import (
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -40,7 +38,7 @@ func Marshal(p *model.Pact, ver model.SpecVersion) (data []byte, warnings []stri
 	if err != nil {
 		return nil, warnings, err
 	}
-	e := encoder{pretty: true, buf: make([]byte, 0, 1024)}
+	e := encoder{pretty: true, buf: make([]byte, 0, 4096+2048*len(p.Interactions))}
 	e.value(doc, 0)
 	e.buf = append(e.buf, '\n')
 	return e.buf, warnings, nil
@@ -56,7 +54,7 @@ func (w *writer) warn(format string, args ...any) {
 }
 
 // document builds the JSON tree of the pact file.
-func document(p *model.Pact, ver model.SpecVersion) (map[string]any, []string, error) {
+func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
 	if p == nil {
 		return nil, nil, fmt.Errorf("no pact to write")
 	}
@@ -89,28 +87,24 @@ func document(p *model.Pact, ver model.SpecVersion) (map[string]any, []string, e
 		}
 	}
 
-	md := make(map[string]any, len(p.Metadata)+2)
+	md := &obj{kv: make([]kv, 0, len(p.Metadata)+2)}
 	for k, v := range p.Metadata {
-		md[k] = v
+		if k != "pact-specification" && k != "pactSpecificationVersion" {
+			md.set(k, v)
+		}
 	}
-	delete(md, "pact-specification")
-	delete(md, "pactSpecificationVersion")
-	md["pactSpecification"] = map[string]any{"version": ver.String()}
-	md["libpact"] = map[string]any{"version": Version}
+	md.set("pactSpecification", newObj("version", ver.String()))
+	md.set("libpact", newObj("version", Version))
 
-	doc := map[string]any{
-		"consumer": map[string]any{"name": p.Consumer},
-		"provider": map[string]any{"name": p.Provider},
-		"metadata": md,
-	}
+	doc := newObj("consumer", newObj("name", p.Consumer), "provider", newObj("name", p.Provider), "metadata", md)
 	list := make([]any, 0, len(p.Interactions))
 	for _, i := range sortedInteractions(p.Interactions) {
 		list = append(list, w.interaction(i))
 	}
 	if ver < model.V4 && async > 0 {
-		doc["messages"] = list
+		doc.set("messages", list)
 	} else {
-		doc["interactions"] = list
+		doc.set("interactions", list)
 	}
 	return doc, w.warnings, nil
 }
@@ -137,10 +131,10 @@ func sortedInteractions(in []*model.Interaction) []*model.Interaction {
 	return out
 }
 
-func (w *writer) interaction(i *model.Interaction) map[string]any {
-	m := map[string]any{"description": i.Description}
+func (w *writer) interaction(i *model.Interaction) *obj {
+	m := newObj("description", i.Description)
 	if i.ID != "" {
-		m["_id"] = i.ID
+		m.set("_id", i.ID)
 	}
 	w.states(m, i)
 	if w.ver < model.V4 {
@@ -148,66 +142,59 @@ func (w *writer) interaction(i *model.Interaction) map[string]any {
 		if i.Type == model.AsyncMessage {
 			w.messageInto(m, &i.Message, "interaction '"+i.Description+"'")
 		} else {
-			m["request"] = w.request(&i.Request, i.Description)
-			m["response"] = w.response(&i.Response, i.Description)
+			m.set("request", w.request(&i.Request, i.Description))
+			m.set("response", w.response(&i.Response, i.Description))
 		}
 		return m
 	}
-	m["type"] = i.Type.String()
-	m["pending"] = i.Pending
+	m.set("type", i.Type.String())
+	m.set("pending", i.Pending)
 	if len(i.Comments) > 0 {
-		m["comments"] = i.Comments
+		m.set("comments", i.Comments)
 	}
 	if len(i.PluginConfig) > 0 {
-		m["pluginConfiguration"] = i.PluginConfig
+		m.set("pluginConfiguration", i.PluginConfig)
 	}
 	if len(i.InteractionMarkup) > 0 {
-		m["interactionMarkup"] = i.InteractionMarkup
+		m.set("interactionMarkup", i.InteractionMarkup)
 	}
 	if i.Transport != "" {
-		m["transport"] = i.Transport
+		m.set("transport", i.Transport)
 	}
 	where := "interaction '" + i.Description + "'"
 	switch i.Type {
 	case model.HTTP:
-		m["request"] = w.request(&i.Request, i.Description)
-		m["response"] = w.response(&i.Response, i.Description)
+		m.set("request", w.request(&i.Request, i.Description))
+		m.set("response", w.response(&i.Response, i.Description))
 	case model.AsyncMessage:
 		w.messageInto(m, &i.Message, where)
 	case model.SyncMessage:
-		req := map[string]any{}
+		req := &obj{}
 		w.messageInto(req, &i.MessageRequest, where+" request")
-		m["request"] = req
+		m.set("request", req)
 		resps := make([]any, 0, len(i.MessageResponses))
 		for n := range i.MessageResponses {
-			r := map[string]any{}
+			r := &obj{}
 			w.messageInto(r, &i.MessageResponses[n], fmt.Sprintf("%s response %d", where, n))
 			resps = append(resps, r)
 		}
-		m["response"] = resps
+		m.set("response", resps)
 	}
-	key := i.Key
-	if key == "" {
-		key = contentKey(m)
+	if i.Key != "" {
+		m.set("key", i.Key)
+	} else {
+		m.set("key", keyHole{})
 	}
-	m["key"] = key
 	return m
 }
 
-// contentKey is the key of an interaction without one: 16 hex digits of a
-// SHA-256 of its JSON form (without key, pending, comments and _id).
-func contentKey(m map[string]any) string {
-	c := make(map[string]any, len(m))
-	for k, v := range m {
-		switch k {
-		case "key", "pending", "comments", "_id":
-		default:
-			c[k] = v
-		}
-	}
-	sum := sha256.Sum256(encodeJSON(c, false))
-	return hex.EncodeToString(sum[:8])
-}
+// keyHole stands for the key of an interaction that has none. The encoder
+// writes the interaction with a placeholder there, then replaces it with 16
+// hex digits of a SHA-256 of the interaction's encoded form (placeholder
+// included), so the key follows the content without a second encoding pass.
+type keyHole struct{}
+
+const keyPlaceholder = `"################"`
 
 // InteractionKey returns the key Marshal writes for i in a V4 pact: i.Key,
 // or when that is empty a hash of the interaction's content (16 hex digits).
@@ -218,8 +205,14 @@ func InteractionKey(i *model.Interaction) string {
 		return i.Key
 	}
 	w := &writer{ver: model.V4}
-	return w.interaction(i)["key"].(string)
+	e := encoder{pretty: true}
+	e.value(w.interaction(i), interactionDepth)
+	return e.lastKey
 }
+
+// interactionDepth is the nesting depth of interactions in a pact file
+// (document → interactions → interaction); keys are hashed at that depth.
+const interactionDepth = 2
 
 func (w *writer) dropV4(i *model.Interaction) {
 	if i.Pending {
@@ -235,12 +228,12 @@ func (w *writer) dropV4(i *model.Interaction) {
 	}
 }
 
-func (w *writer) states(m map[string]any, i *model.Interaction) {
+func (w *writer) states(m *obj, i *model.Interaction) {
 	if len(i.ProviderStates) == 0 {
 		return
 	}
 	if w.ver < model.V3 {
-		m["providerState"] = i.ProviderStates[0].Name
+		m.set("providerState", i.ProviderStates[0].Name)
 		if len(i.ProviderStates) > 1 {
 			w.warn("interaction '%s': %s pacts hold one provider state; dropped all but '%s'", i.Description, versionName(w.ver), i.ProviderStates[0].Name)
 		}
@@ -253,26 +246,26 @@ func (w *writer) states(m map[string]any, i *model.Interaction) {
 	}
 	states := make([]any, 0, len(i.ProviderStates))
 	for _, s := range i.ProviderStates {
-		st := map[string]any{"name": s.Name}
+		st := newObj("name", s.Name)
 		if len(s.Params) > 0 {
-			st["params"] = s.Params
+			st.set("params", s.Params)
 		}
 		states = append(states, st)
 	}
-	m["providerStates"] = states
+	m.set("providerStates", states)
 }
 
-func (w *writer) request(r *model.Request, desc string) map[string]any {
+func (w *writer) request(r *model.Request, desc string) *obj {
 	where := "interaction '" + desc + "' request"
-	m := map[string]any{"method": strings.ToUpper(r.Method), "path": r.Path}
+	m := newObj("method", strings.ToUpper(r.Method), "path", r.Path)
 	if r.Method == "" {
-		m["method"] = "GET"
+		m.set("method", "GET")
 	}
 	if q := w.query(r); q != nil {
-		m["query"] = q
+		m.set("query", q)
 	}
 	if h := w.headers(r.Headers); h != nil {
-		m["headers"] = h
+		m.set("headers", h)
 	}
 	w.bodyInto(m, "body", r.Body, headerContentType(r.Headers))
 	w.rulesInto(m, r.MatchingRules, where)
@@ -280,11 +273,11 @@ func (w *writer) request(r *model.Request, desc string) map[string]any {
 	return m
 }
 
-func (w *writer) response(r *model.Response, desc string) map[string]any {
+func (w *writer) response(r *model.Response, desc string) *obj {
 	where := "interaction '" + desc + "' response"
-	m := map[string]any{"status": r.Status}
+	m := newObj("status", r.Status)
 	if h := w.headers(r.Headers); h != nil {
-		m["headers"] = h
+		m.set("headers", h)
 	}
 	w.bodyInto(m, "body", r.Body, headerContentType(r.Headers))
 	w.rulesInto(m, r.MatchingRules, where)
@@ -292,11 +285,11 @@ func (w *writer) response(r *model.Response, desc string) map[string]any {
 	return m
 }
 
-func (w *writer) messageInto(m map[string]any, msg *model.MessageContents, where string) {
+func (w *writer) messageInto(m *obj, msg *model.MessageContents, where string) {
 	if len(msg.Metadata) > 0 {
-		m["metadata"] = msg.Metadata
+		m.set("metadata", msg.Metadata)
 	} else if w.ver >= model.V4 {
-		m["metadata"] = map[string]any{}
+		m.set("metadata", &obj{})
 	}
 	w.bodyInto(m, "contents", msg.Contents, metadataContentType(msg.Metadata))
 	w.rulesInto(m, msg.MatchingRules, where)
@@ -322,7 +315,7 @@ func (w *writer) query(r *model.Request) any {
 	if len(q) == 0 {
 		return nil
 	}
-	out := make(map[string]any, len(q))
+	out := &obj{kv: make([]kv, 0, len(q))}
 	for name, vals := range q {
 		arr := make([]any, len(vals))
 		for n, v := range vals {
@@ -332,26 +325,26 @@ func (w *writer) query(r *model.Request) any {
 				arr[n] = v
 			}
 		}
-		out[name] = arr
+		out.set(name, arr)
 	}
 	return out
 }
 
 // headers renders headers: values joined with ", " up to V3, arrays in V4.
-func (w *writer) headers(h model.Headers) map[string]any {
+func (w *writer) headers(h model.Headers) *obj {
 	if len(h) == 0 {
 		return nil
 	}
-	out := make(map[string]any, len(h))
+	out := &obj{kv: make([]kv, 0, len(h))}
 	for name, vals := range h {
 		if w.ver >= model.V4 {
 			arr := make([]any, len(vals))
 			for n, v := range vals {
 				arr[n] = v
 			}
-			out[name] = arr
+			out.set(name, arr)
 		} else {
-			out[name] = strings.Join(vals, ", ")
+			out.set(name, strings.Join(vals, ", "))
 		}
 	}
 	return out
@@ -359,10 +352,10 @@ func (w *writer) headers(h model.Headers) map[string]any {
 
 // bodyInto writes body b under key (spec-checklist §4.5). stated is the
 // content type from the headers or message metadata.
-func (w *writer) bodyInto(m map[string]any, key string, b model.Body, stated string) {
+func (w *writer) bodyInto(m *obj, key string, b model.Body, stated string) {
 	if w.ver >= model.V4 {
 		if v, ok := w.v4Body(b, stated); ok {
-			m[key] = v
+			m.set(key, v)
 		}
 		return
 	}
@@ -370,24 +363,24 @@ func (w *writer) bodyInto(m map[string]any, key string, b model.Body, stated str
 	case model.BodyMissing:
 		return
 	case model.BodyNull:
-		m[key] = nil
+		m.set(key, nil)
 		return
 	case model.BodyEmpty:
-		m[key] = ""
+		m.set(key, "")
 		return
 	}
 	ct := resolvedType(b, stated)
 	switch {
 	case isJSONType(ct):
-		if v, err := DecodeJSON(b.Content); err == nil {
-			m[key] = v
+		if v, ok := asRawJSON(b.Content); ok {
+			m.set(key, v)
 			return
 		}
-		m[key] = textOrBase64(b.Content)
+		m.set(key, textOrBase64(b.Content))
 	case isBinaryType(ct):
-		m[key] = base64.StdEncoding.EncodeToString(b.Content)
+		m.set(key, base64.StdEncoding.EncodeToString(b.Content))
 	default:
-		m[key] = textOrBase64(b.Content)
+		m.set(key, textOrBase64(b.Content))
 	}
 }
 
@@ -410,49 +403,49 @@ func textOrBase64(b []byte) string {
 
 // v4Body renders a V4 body object. A missing body is not written; a null
 // body is written as {"content": null} so that it reads back as null.
-func (w *writer) v4Body(b model.Body, stated string) (map[string]any, bool) {
-	out := map[string]any{}
+func (w *writer) v4Body(b model.Body, stated string) (*obj, bool) {
+	out := &obj{kv: make([]kv, 0, 4)}
 	if b.Hint != model.HintDefault {
-		out["contentTypeHint"] = b.Hint.String()
+		out.set("contentTypeHint", b.Hint.String())
 	}
 	switch b.State {
 	case model.BodyMissing:
 		return nil, false
 	case model.BodyNull:
-		out["content"] = nil
+		out.set("content", nil)
 		if b.ContentType != "" {
-			out["contentType"] = b.ContentType
+			out.set("contentType", b.ContentType)
 		}
 		return out, true
 	case model.BodyEmpty:
-		out["content"] = ""
+		out.set("content", "")
 		if b.ContentType != "" {
-			out["contentType"] = b.ContentType
+			out.set("contentType", b.ContentType)
 		}
 		return out, true
 	}
 	ct := resolvedType(b, stated)
-	out["contentType"] = ct
-	out["encoded"] = false
+	out.set("contentType", ct)
+	out.set("encoded", false)
 	switch {
 	case b.Hint == model.HintBinary || isBinaryType(ct) || !utf8.Valid(b.Content):
-		out["content"] = base64.StdEncoding.EncodeToString(b.Content)
-		out["encoded"] = "base64"
+		out.set("content", base64.StdEncoding.EncodeToString(b.Content))
+		out.set("encoded", "base64")
 	case isJSONType(ct):
-		if v, err := DecodeJSON(b.Content); err == nil {
-			out["content"] = v
+		if v, ok := asRawJSON(b.Content); ok {
+			out.set("content", v)
 		} else {
-			out["content"] = base64.StdEncoding.EncodeToString(b.Content)
-			out["encoded"] = "base64"
+			out.set("content", base64.StdEncoding.EncodeToString(b.Content))
+			out.set("encoded", "base64")
 		}
 	default:
-		out["content"] = string(b.Content)
+		out.set("content", string(b.Content))
 	}
 	return out, true
 }
 
 // rulesInto writes matchingRules in the version's form.
-func (w *writer) rulesInto(m map[string]any, rules model.MatchingRules, where string) {
+func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 	if rules.IsEmpty() {
 		return
 	}
@@ -460,7 +453,7 @@ func (w *writer) rulesInto(m map[string]any, rules model.MatchingRules, where st
 	case w.ver < model.V2:
 		w.warn("%s: %s pacts cannot hold matching rules; dropped them", where, versionName(w.ver))
 	case w.ver == model.V2:
-		out := map[string]any{}
+		out := &obj{}
 		for cat, paths := range rules {
 			for path, l := range paths {
 				if l == nil || len(l.Rules) == 0 {
@@ -474,33 +467,33 @@ func (w *writer) rulesInto(m map[string]any, rules model.MatchingRules, where st
 				if len(l.Rules) > 1 {
 					w.warn("%s: V2 pacts hold one matcher per path; dropped all but the first at '%s'", where, key)
 				}
-				out[key] = l.Rules[0].ToJSON()
+				out.set(key, l.Rules[0].ToJSON())
 			}
 		}
-		if len(out) > 0 {
-			m["matchingRules"] = out
+		if len(out.kv) > 0 {
+			m.set("matchingRules", out)
 		}
 	default:
-		out := map[string]any{}
+		out := &obj{}
 		for cat, paths := range rules {
 			if singleKeyCategory(cat) {
 				if l := firstList(paths); l != nil {
-					out[string(cat)] = l.ToJSON()
+					out.set(string(cat), l.ToJSON())
 				}
 				continue
 			}
-			cm := map[string]any{}
+			cm := &obj{}
 			for path, l := range paths {
 				if l != nil && len(l.Rules) > 0 {
-					cm[path] = l.ToJSON()
+					cm.set(path, l.ToJSON())
 				}
 			}
-			if len(cm) > 0 {
-				out[string(cat)] = cm
+			if len(cm.kv) > 0 {
+				out.set(string(cat), cm)
 			}
 		}
-		if len(out) > 0 {
-			m["matchingRules"] = out
+		if len(out.kv) > 0 {
+			m.set("matchingRules", out)
 		}
 	}
 }
@@ -547,7 +540,7 @@ func v2Key(cat model.Category, path string) (string, bool) {
 	return "", false
 }
 
-func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where string) {
+func (w *writer) generatorsInto(m *obj, gens model.Generators, where string) {
 	if gens.IsEmpty() {
 		return
 	}
@@ -555,7 +548,7 @@ func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where s
 		w.warn("%s: %s pacts cannot hold generators; dropped them", where, versionName(w.ver))
 		return
 	}
-	out := map[string]any{}
+	out := &obj{}
 	for cat, paths := range gens {
 		if len(paths) == 0 {
 			continue
@@ -565,16 +558,16 @@ func (w *writer) generatorsInto(m map[string]any, gens model.Generators, where s
 			if !ok {
 				g = paths[sortedKeys(paths)[0]]
 			}
-			out[string(cat)] = g.ToJSON()
+			out.set(string(cat), g.ToJSON())
 			continue
 		}
-		cm := make(map[string]any, len(paths))
+		cm := &obj{kv: make([]kv, 0, len(paths))}
 		for path, g := range paths {
-			cm[path] = g.ToJSON()
+			cm.set(path, g.ToJSON())
 		}
-		out[string(cat)] = cm
+		out.set(string(cat), cm)
 	}
-	m["generators"] = out
+	m.set("generators", out)
 }
 
 // versionName names a version for messages: "V1", "V1.1", ... "V4".

@@ -1,0 +1,382 @@
+package pactfile
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxDepth bounds the nesting of JSON values (as encoding/json does).
+const maxDepth = 10000
+
+// parser is a small JSON parser producing the same values as encoding/json
+// with UseNumber (map[string]any, []any, string, json.Number, bool, nil),
+// several times faster on pact files: object keys are interned, and strings
+// without escapes are copied once.
+type parser struct {
+	data  []byte
+	pos   int
+	depth int
+	keys  map[string]string
+}
+
+type syntaxError struct {
+	msg string
+	off int
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+func (p *parser) fail(format string, args ...any) {
+	panic(&syntaxError{msg: fmt.Sprintf(format, args...), off: p.pos})
+}
+
+// parseJSON parses one JSON value that must fill data (bar whitespace).
+func parseJSON(data []byte) (v any, err error) {
+	p := &parser{data: data, keys: make(map[string]string, 64)}
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*syntaxError)
+			if !ok {
+				panic(r)
+			}
+			line, col := lineCol(data, int64(se.off))
+			v, err = nil, fmt.Errorf("invalid JSON at line %d, column %d: %s", line, col, se.msg)
+		}
+	}()
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return nil, fmt.Errorf("invalid JSON: the input is empty")
+	}
+	v = p.value()
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		p.fail("unexpected data after the top-level value")
+	}
+	return v, nil
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value() any {
+	if p.pos >= len(p.data) {
+		p.fail("unexpected end of input")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		return p.str()
+	case c == 't':
+		p.literal("true")
+		return true
+	case c == 'f':
+		p.literal("false")
+		return false
+	case c == 'n':
+		p.literal("null")
+		return nil
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	default:
+		p.fail("invalid character %q looking for beginning of value", c)
+	}
+	return nil
+}
+
+func (p *parser) literal(word string) {
+	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
+		p.fail("invalid literal, expected %s", word)
+	}
+	p.pos += len(word)
+}
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail("exceeded max depth")
+	}
+}
+
+func (p *parser) object() any {
+	p.enter()
+	p.pos++ // {
+	m := make(map[string]any, 4)
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		p.depth--
+		return m
+	}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			p.fail("unexpected end of input")
+		}
+		if p.data[p.pos] != '"' {
+			p.fail("invalid character %q looking for beginning of object key string", p.data[p.pos])
+		}
+		key := p.key()
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			if p.pos >= len(p.data) {
+				p.fail("unexpected end of input")
+			}
+			p.fail("invalid character %q after object key", p.data[p.pos])
+		}
+		p.pos++
+		p.skipSpace()
+		m[key] = p.value()
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			p.fail("unexpected end of input")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			p.depth--
+			return m
+		default:
+			p.fail("invalid character %q after object key:value pair", p.data[p.pos])
+		}
+	}
+}
+
+func (p *parser) array() any {
+	p.enter()
+	p.pos++ // [
+	a := make([]any, 0, 4)
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		p.depth--
+		return a
+	}
+	for {
+		p.skipSpace()
+		a = append(a, p.value())
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			p.fail("unexpected end of input")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			p.depth--
+			return a
+		default:
+			p.fail("invalid character %q after array element", p.data[p.pos])
+		}
+	}
+}
+
+// key reads an object key, interning short ones.
+func (p *parser) key() string {
+	start := p.pos + 1
+	for i := start; i < len(p.data); i++ {
+		c := p.data[i]
+		if c == '"' {
+			raw := p.data[start:i]
+			p.pos = i + 1
+			if len(raw) <= 64 {
+				if s, ok := p.keys[string(raw)]; ok {
+					return s
+				}
+				if utf8.Valid(raw) {
+					s := string(raw)
+					p.keys[s] = s
+					return s
+				}
+			}
+			p.pos = start - 1
+			return p.str()
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	return p.str()
+}
+
+func (p *parser) str() string {
+	start := p.pos + 1
+	i := start
+	ascii := true
+	for i < len(p.data) {
+		c := p.data[i]
+		if c == '"' {
+			p.pos = i + 1
+			if ascii || utf8.Valid(p.data[start:i]) {
+				return string(p.data[start:i])
+			}
+			return string(toValidUTF8(p.data[start:i], nil))
+		}
+		if c == '\\' {
+			return p.strSlow(start, i)
+		}
+		if c < 0x20 {
+			p.pos = i
+			p.fail("invalid character %q in string literal", c)
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+		i++
+	}
+	p.pos = len(p.data)
+	p.fail("unexpected end of input in string literal")
+	return ""
+}
+
+// strSlow decodes a string with escapes; data[start:i] has none.
+func (p *parser) strSlow(start, i int) string {
+	b := make([]byte, 0, i-start+16)
+	b = toValidUTF8(p.data[start:i], b)
+	for i < len(p.data) {
+		c := p.data[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return string(b)
+		case c < 0x20:
+			p.pos = i
+			p.fail("invalid character %q in string literal", c)
+		case c == '\\':
+			if i+1 >= len(p.data) {
+				p.pos = len(p.data)
+				p.fail("unexpected end of input in string escape")
+			}
+			e := p.data[i+1]
+			i += 2
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := p.hex4(i)
+				if !ok {
+					p.pos = i
+					p.fail("invalid \\u escape in string literal")
+				}
+				i += 4
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if i+6 <= len(p.data) && p.data[i] == '\\' && p.data[i+1] == 'u' {
+						if x, ok := p.hex4(i + 2); ok {
+							r2 = x
+						}
+					}
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						r = d
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				p.pos = i - 1
+				p.fail("invalid escape character %q in string literal", e)
+			}
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(p.data[i:])
+			b = utf8.AppendRune(b, r) // invalid bytes become U+FFFD
+			i += size
+		}
+	}
+	p.pos = len(p.data)
+	p.fail("unexpected end of input in string literal")
+	return ""
+}
+
+func (p *parser) hex4(i int) (rune, bool) {
+	if i+4 > len(p.data) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(p.data[i:i+4]), 16, 32)
+	return rune(n), err == nil
+}
+
+// toValidUTF8 appends s to b with invalid bytes replaced by U+FFFD.
+func toValidUTF8(s, b []byte) []byte {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, "\uFFFD"...)
+		} else {
+			b = append(b, s[:size]...)
+		}
+		s = s[size:]
+	}
+	return b
+}
+
+func (p *parser) number() any {
+	start := p.pos
+	i := p.pos
+	if p.data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(p.data) && p.data[i] >= '0' && p.data[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(p.data) && p.data[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		p.pos = i
+		p.fail("invalid number, expected a digit")
+	}
+	if i < len(p.data) && p.data[i] == '.' {
+		i++
+		if digits() == 0 {
+			p.pos = i
+			p.fail("invalid number, expected a digit after the decimal point")
+		}
+	}
+	if i < len(p.data) && (p.data[i] == 'e' || p.data[i] == 'E') {
+		i++
+		if i < len(p.data) && (p.data[i] == '+' || p.data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			p.pos = i
+			p.fail("invalid number, expected a digit in the exponent")
+		}
+	}
+	p.pos = i
+	return json.Number(p.data[start:i])
+}
