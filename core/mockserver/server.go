@@ -19,6 +19,30 @@
 //		fmt.Printf("%s\n", s.MismatchesJSON())
 //	}
 //	_, err = s.WritePact("pacts", false)
+//
+// # Differences from the reference mock server
+//
+// The answers follow pact_mock_server (status, headers, X-Pact, the error
+// body "<key> : <request>", the mismatch JSON), with these deliberate
+// differences, each because the reference's choice surprises users:
+//
+//   - A request that fully matches some interaction is answered by it, even
+//     if a partly matching interaction with more parts would score higher.
+//   - Interactions with the request's method and path are preferred to all
+//     others: a request that differs only in headers, query or body is a
+//     request-mismatch against that endpoint, never an unexpected request
+//     because some other endpoint scored better.
+//   - Interactions with identical requests are served in the order they were
+//     defined (the least-requested first), and each must be requested for
+//     Matched to be true; the reference serves the first one every time and
+//     counts them all as received.
+//   - A body over Config.BodyLimit gets 413, and a request that cannot be
+//     handled is recorded as {"type": "request-error", ...}.
+//   - With Config.CORS, only an OPTIONS request that matches no endpoint gets
+//     the 204 pre-flight answer; one that mismatches an OPTIONS interaction
+//     gets the usual 500.
+//   - Received header names keep Go's canonical spelling ("User-Agent")
+//     rather than lower case, in logs and in request-not-found JSON.
 package mockserver
 
 import (
