@@ -15,9 +15,9 @@ const logLines = 4096
 type ring struct {
 	mu      sync.Mutex
 	lines   [logLines]entry // guarded by mu
-	next    int              // guarded by mu; index of the next line to write
-	full    bool             // guarded by mu; lines has wrapped at least once
-	dropped int              // guarded by mu; lines overwritten
+	next    int             // guarded by mu; index of the next line to write
+	full    bool            // guarded by mu; lines has wrapped at least once
+	dropped int             // guarded by mu; lines overwritten
 }
 
 // entry is one log line; its time is formatted only when the log is read.
