@@ -317,7 +317,7 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 				}
 			}
 			if !found {
-				m.add(jsonText(ev), jsonText(a), fmt.Sprintf("Variant at index %d (%s) was not found in the actual list", v.Index, jsonText(ev)))
+				m.add(jsonText(ev), stringsJSON(jsonItems(a)), fmt.Sprintf("Variant at index %d (%s) was not found in the actual list", v.Index, jsonText(ev)))
 			}
 		}
 	case model.EachValue:

@@ -104,3 +104,28 @@ func TestParityEmptyExpectedMap(t *testing.T) {
 		t.Error("requests: an empty expected map should not allow keys")
 	}
 }
+
+func TestParityArrayContainsAndEachValueOnLists(t *testing.T) {
+	contains := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ArrayContains})
+	if !matchesJSON(t, `[1, 2, 3]`, `[10, 22, 6, 1, 5, 3, 2]`, contains, true) {
+		t.Error("arrayContains: no match")
+	}
+	if matchesJSON(t, `[1, 2, 3]`, `[10, 22, 6, 1, 5, 3, 2]`, nil, true) {
+		t.Error("without arrayContains: match")
+	}
+	h := model.Headers{"Content-Type": {"application/json"}}
+	mm := MatchBody(model.PresentBody([]byte(`[1, 2, 3]`), ""), model.PresentBody([]byte(`[10, 22, 6, 1, 5, 2]`), ""), h, h, contains, true)
+	if len(mm) != 1 || mm[0].Path != "$" || mm[0].Expected != "3" || mm[0].Actual != `["10","22","6","1","5","2"]` ||
+		mm[0].Description != "Variant at index 2 (3) was not found in the actual list" {
+		t.Errorf("arrayContains mismatch: %#v", mm)
+	}
+	each := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Integer}}})
+	if !matchesJSON(t, `[1, 2]`, `[3, 4, 567]`, each, true) {
+		t.Error("eachValue integer: no match")
+	}
+	mm = MatchBody(model.PresentBody([]byte(`[1, 2]`), ""), model.PresentBody([]byte(`[3, "abc123", "test"]`), ""), h, h, each, true)
+	if len(mm) != 2 || mm[0].Path != "$[1]" || mm[0].Expected != "2" || mm[0].Actual != `"abc123"` ||
+		mm[1].Path != "$[2]" || mm[1].Expected != "1" || mm[1].Actual != `"test"` {
+		t.Errorf("eachValue mismatches: %#v", mm)
+	}
+}
