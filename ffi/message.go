@@ -7,6 +7,7 @@ package main
 import "C"
 
 import (
+	"bytes"
 	"fmt"
 	"unsafe"
 
@@ -215,9 +216,21 @@ func pactffi_message_with_contents(msg C.MessageHandle, contentType *C.char, bod
 			fail(fn, fmt.Errorf("body is NULL but its size is %d", uint64(size)))
 			return
 		}
-	case message.IsText(ct):
-		// Text bodies are C strings; pact_ffi ignores size for them.
+	case message.IsText(ct) && size == 0:
+		// Text bodies may be passed as C strings without a size.
 		data = []byte(C.GoString((*C.char)(unsafe.Pointer(body))))
+	case message.IsText(ct):
+		// pact_ffi reads text bodies as C strings and ignores size; libpact
+		// reads at most size bytes (never past the caller's buffer) and stops
+		// at a NUL, which gives the same text for NUL-terminated input.
+		data, err = cbytes(unsafe.Pointer(body), size, "body")
+		if err != nil {
+			fail(fn, err)
+			return
+		}
+		if n := bytes.IndexByte(data, 0); n >= 0 {
+			data = data[:n]
+		}
 	default:
 		data, err = cbytes(unsafe.Pointer(body), size, "body")
 		if err != nil {
