@@ -66,7 +66,8 @@ func benchServe(b *testing.B, n int) {
 func BenchmarkServe1(b *testing.B)   { benchServe(b, 1) }
 func BenchmarkServe100(b *testing.B) { benchServe(b, 100) }
 
-// BenchmarkLifecycle is New + Start + one request + Close.
+// BenchmarkLifecycle is New + Start + one request + Close, with the client's
+// keep-alive connection still open when the server closes.
 func BenchmarkLifecycle(b *testing.B) {
 	p := benchPact(10)
 	b.ReportAllocs()
@@ -87,10 +88,10 @@ func BenchmarkLifecycle(b *testing.B) {
 		}
 		io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
-		c.CloseIdleConnections()
 		if err := s.Close(); err != nil {
 			b.Fatal(err)
 		}
+		c.CloseIdleConnections()
 	}
 }
 

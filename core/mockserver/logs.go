@@ -14,10 +14,10 @@ const logLines = 4096
 // concurrent use.
 type ring struct {
 	mu      sync.Mutex
-	lines   [logLines]entry // guarded by mu
-	next    int             // guarded by mu; index of the next line to write
-	full    bool            // guarded by mu; lines has wrapped at least once
-	dropped int             // guarded by mu; lines overwritten
+	lines   []entry // guarded by mu; grows up to logLines
+	next    int     // guarded by mu; index of the next line to write
+	full    bool    // guarded by mu; lines has wrapped at least once
+	dropped int     // guarded by mu; lines overwritten
 }
 
 // entry is one log line; its time is formatted only when the log is read.
@@ -43,7 +43,11 @@ func (r *ring) add(level, msg string) {
 	if r.full {
 		r.dropped++
 	}
-	r.lines[r.next] = line
+	if len(r.lines) < logLines {
+		r.lines = append(r.lines, line)
+	} else {
+		r.lines[r.next] = line
+	}
 	r.next++
 	if r.next == logLines {
 		r.next, r.full = 0, true

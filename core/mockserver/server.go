@@ -341,25 +341,27 @@ func (s *Server) Close() error {
 		// Shutdown waits for HTTP/1 connections to go idle, but gives an idle
 		// HTTP/2 connection a second to hang up after its GOAWAY. Once no
 		// connection is serving a request, close everything at once.
-		tick := time.NewTicker(2 * time.Millisecond)
+		tick := time.NewTicker(time.Millisecond)
 		defer tick.Stop()
-	wait:
 		for {
+			if !s.busy() {
+				s.closeErr = s.srv.Close()
+				<-done
+				break
+			}
 			select {
 			case err := <-done:
 				if err != nil {
 					s.logf(logging.Warn, "requests still in flight after %s; closing their connections", closeTimeout)
 					s.closeErr = s.srv.Close()
 				}
-				break wait
 			case <-tick.C:
-				if s.busy() {
-					continue
-				}
-				s.closeErr = s.srv.Close()
-				<-done
-				break wait
+				continue
 			}
+			break
+		}
+		if errors.Is(s.closeErr, net.ErrClosed) {
+			s.closeErr = nil // Shutdown had closed the listeners already
 		}
 		s.serving.Wait()
 		s.logf(logging.Info, "mock server on port %d shut down", s.port)
