@@ -25,6 +25,16 @@ int main(void) {
   CHECK(pactffi_new_pact(NULL, "p") == 0, "new_pact(NULL)");
   CHECK(pactffi_get_error_message(buf, sizeof buf) == -2, "small buffer");
   EXPECT_ERROR("pactffi_new_pact");
+  {
+    char big[512];
+    int n;
+    size_t k, dirty = 0;
+    memset(big, 'x', sizeof big);
+    n = pactffi_get_error_message(big, sizeof big);
+    for (k = strlen(big); k < sizeof big; k++) dirty += big[k] != 0;
+    CHECK(n == (int)strlen(big) + 1 && dirty == 0, "get_error_message wrote %d for a %zu-byte message, %zu dirty bytes", n, strlen(big), dirty);
+    CHECK(pactffi_get_error_message(big, n) == n && pactffi_get_error_message(big, n - 1) == -2, "exact-size buffer");
+  }
 
   /* pacts */
   CHECK(pactffi_new_pact("c", NULL) == 0, "new_pact(c, NULL)");

@@ -16,6 +16,16 @@ static void *worker(void *arg) {
     PactHandle pact;
     InteractionHandle i;
     int port, status;
+    /* The last error is per thread: a failure here must not show up in another thread's message. */
+    {
+      InteractionHandle bogus = ((InteractionHandle)(0xFF00 + id) << 16) | 1;
+      char want[64];
+      snprintf(want, sizeof want, "interaction handle %u", bogus);
+      if (pactffi_with_request(bogus, "GET", "/") || !strstr(last_error(err, sizeof err), want)) {
+        fprintf(stderr, "thread %ld: last error '%s' lacks '%s'\n", id, err, want);
+        (*failures)++;
+      }
+    }
     snprintf(consumer, sizeof consumer, "thread-%ld-round-%d", id, round);
     pact = pactffi_new_pact(consumer, "threads-provider");
     i = pactffi_new_interaction(pact, "a request");
@@ -49,6 +59,11 @@ static void *worker(void *arg) {
       (*failures)++;
     }
     if (!pactffi_cleanup_mock_server(port) || pactffi_free_pact_handle(pact) != 0) (*failures)++;
+    /* Still this thread's own message, whatever the other threads did meanwhile. */
+    if (!strstr(last_error(err, sizeof err), "interaction handle")) {
+      fprintf(stderr, "thread %ld: last error changed to '%s'\n", id, err);
+      (*failures)++;
+    }
   }
   return failures;
 }
