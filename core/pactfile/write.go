@@ -38,7 +38,7 @@ func Marshal(p *model.Pact, ver model.SpecVersion) (data []byte, warnings []stri
 	if err != nil {
 		return nil, warnings, err
 	}
-	e := encoder{pretty: true, buf: make([]byte, 0, 4096+2048*len(p.Interactions))}
+	e := encoder{pretty: true, buf: make([]byte, 0, 4096+3584*len(p.Interactions))}
 	e.value(doc, 0)
 	e.buf = append(e.buf, '\n')
 	return e.buf, warnings, nil
