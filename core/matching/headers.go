@@ -42,10 +42,10 @@ func matchHeaders(expected, actual model.Headers, rules *ruleSet) []Mismatch {
 		path := []string{"$", strings.ToLower(key)}
 		if rules.defined(path) {
 			l, cascaded := rules.best(path)
-			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(i int, e, a string) []Mismatch {
-				return matchHeaderValue(key, 0, e, a, rules, false)
-			}, func(msg string) Mismatch {
-				return Mismatch{Type: "HeaderMismatch", Path: key, Expected: strings.Join(ev, ", "), Actual: strings.Join(av, ", "), Description: msg}
+			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(e, a string, rs *ruleSet) []Mismatch {
+				return matchHeaderValue(key, 0, e, a, rs, false)
+			}, func(e, a any, msg string) Mismatch {
+				return Mismatch{Type: "HeaderMismatch", Path: renderPath(path), Expected: e, Actual: a, Description: msg}
 			})...)
 			continue
 		}
@@ -184,31 +184,19 @@ func parseParams(ps []string) map[string]string {
 }
 
 // compareStringLists applies a rule list to a list of string values (repeated
-// headers, query parameters, form fields): the list-level check of each rule,
-// then every actual value against the expected value at its index, or the
-// first expected value when there are more actual values.
+// headers, query parameters, form fields), as the reference's
+// compare_lists_with_matchingrules does: for each rule, the list-level check
+// and then every actual value against the expected value at its index (or the
+// first expected value when there are more actual values); arrayContains
+// looks for each expected value anywhere in the list; eachValue applies its
+// sub-rules to every value. item compares one pair of values under a rule
+// set; listMismatch builds a mismatch about the list as a whole.
 func compareStringLists(l *model.RuleList, cascaded bool, ev, av []string, path []string, rules *ruleSet,
-	item func(i int, e, a string) []Mismatch, listMismatch func(msg string) Mismatch) []Mismatch {
+	item func(e, a string, rules *ruleSet) []Mismatch, listMismatch func(e, a any, msg string) Mismatch) []Mismatch {
 	var results [][]Mismatch
 	failed := 0
 	for _, r := range l.Rules {
-		var res []Mismatch
-		if len(ev) > 0 {
-			if err := matchList(r, ev, av, len(av), cascaded, true); err != nil {
-				res = append(res, listMismatch(err.Error()))
-			}
-			for i := 0; i < max(len(ev), len(av)); i++ {
-				e := ev[0]
-				if i < len(ev) {
-					e = ev[i]
-				}
-				if i < len(av) {
-					res = append(res, item(i, e, av[i])...)
-				} else if !rules.defined(child(path, strconv.Itoa(i))) {
-					res = append(res, listMismatch(fmt.Sprintf("Expected %s (%d) but was missing", e, i)))
-				}
-			}
-		}
+		res := compareStringListRule(r, cascaded, ev, av, path, rules, item, listMismatch)
 		results = append(results, res)
 		if len(res) > 0 {
 			failed++
@@ -222,4 +210,65 @@ func compareStringLists(l *model.RuleList, cascaded bool, ev, av []string, path 
 		out = append(out, r...)
 	}
 	return out
+}
+
+func compareStringListRule(r model.Rule, cascaded bool, ev, av []string, path []string, rules *ruleSet,
+	item func(e, a string, rules *ruleSet) []Mismatch, listMismatch func(e, a any, msg string) Mismatch) []Mismatch {
+	if len(ev) == 0 {
+		return nil
+	}
+	var res []Mismatch
+	contents := func(rules *ruleSet) {
+		for i := 0; i < max(len(ev), len(av)); i++ {
+			e := ev[0]
+			if i < len(ev) {
+				e = ev[i]
+			}
+			if i < len(av) {
+				res = append(res, item(e, av[i], rules)...)
+			} else if !rules.defined(child(path, strconv.Itoa(i))) {
+				res = append(res, listMismatch(stringsJSON(ev), stringsJSON(av), fmt.Sprintf("Expected %s (%d) but was missing", e, i)))
+			}
+		}
+	}
+	switch r.Kind {
+	case model.ArrayContains:
+		variants := r.Variants
+		if len(variants) == 0 {
+			for i := range ev {
+				variants = append(variants, model.Variant{Index: i, Rules: map[string]*model.RuleList{
+					"$": {Rules: []model.Rule{{Kind: model.Equality}}}}})
+			}
+		}
+		for _, v := range variants {
+			if v.Index < 0 || v.Index >= len(ev) {
+				res = append(res, listMismatch(stringsJSON(ev), stringsJSON(av),
+					fmt.Sprintf("ArrayContains: variant %d is missing from the expected list, which has %d items", v.Index, len(ev))))
+				continue
+			}
+			vr := subRuleSet(v.Rules)
+			vr.weighted = rules.weighted
+			found := false
+			for _, a := range av {
+				if len(item(ev[v.Index], a, vr)) == 0 {
+					found = true
+					break
+				}
+			}
+			if !found {
+				res = append(res, listMismatch(ev[v.Index], stringsJSON(av),
+					fmt.Sprintf("Variant at index %d (%s) was not found in the actual list", v.Index, ev[v.Index])))
+			}
+		}
+	case model.EachValue:
+		if !cascaded {
+			contents(starRules(path, r.Rules))
+		}
+	default:
+		if err := matchList(r, ev, av, len(av), cascaded, true); err != nil {
+			res = append(res, listMismatch(stringsJSON(ev), stringsJSON(av), err.Error()))
+		}
+		contents(rules)
+	}
+	return res
 }

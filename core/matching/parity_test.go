@@ -129,3 +129,69 @@ func TestParityArrayContainsAndEachValueOnLists(t *testing.T) {
 		t.Errorf("eachValue mismatches: %#v", mm)
 	}
 }
+
+// These follow the reference's headers.rs tests.
+func TestParityHeaderListRules(t *testing.T) {
+	rule := func(name string, r model.Rule) *ruleSet {
+		return newRuleSet(rulesOf(model.CategoryHeader, name, r), model.CategoryHeader)
+	}
+	each := model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: `\d+`}}}
+	tests := []struct {
+		name             string
+		rules            *ruleSet
+		expected, actual model.Headers
+		want             []Mismatch
+	}{
+		{"min type", rule("id", model.Rule{Kind: model.MinType, Min: 2}),
+			model.Headers{"id": {"1", "2"}}, model.Headers{"id": {"1", "2", "3", "4"}}, nil},
+		{"min type fails", rule("id", model.Rule{Kind: model.MinType, Min: 2}),
+			model.Headers{"id": {"1", "2", "3", "4"}}, model.Headers{"id": {"1"}},
+			[]Mismatch{{Type: "HeaderMismatch", Path: "$.id", Expected: `["1","2","3","4"]`, Actual: `["1"]`,
+				Description: "Expected [1] (size 1) to have minimum size of 2"}}},
+		{"values in order", rule("X-IMPROVED", model.Rule{Kind: model.Values}),
+			model.Headers{"X-IMPROVED": {"like", "regex"}}, model.Headers{"X-IMPROVED": {"like", "regex"}}, nil},
+		{"values out of order", rule("X-IMPROVED", model.Rule{Kind: model.Values}),
+			model.Headers{"X-IMPROVED": {"like", "regex"}}, model.Headers{"X-IMPROVED": {"regex", "like"}},
+			[]Mismatch{
+				{Type: "HeaderMismatch", Path: "X-IMPROVED", Expected: "like", Actual: "regex",
+					Description: "Mismatch with header 'X-IMPROVED': Expected 'regex' to be equal to 'like' for value at index 0"},
+				{Type: "HeaderMismatch", Path: "X-IMPROVED", Expected: "regex", Actual: "like",
+					Description: "Mismatch with header 'X-IMPROVED': Expected 'like' to be equal to 'regex' for value at index 0"}}},
+		{"arrayContains", rule("X-Id", model.Rule{Kind: model.ArrayContains}),
+			model.Headers{"X-Id": {"1", "3"}}, model.Headers{"X-Id": {"1", "2", "3", "4"}}, nil},
+		{"arrayContains fails", rule("X-Id", model.Rule{Kind: model.ArrayContains}),
+			model.Headers{"X-Id": {"1", "3"}}, model.Headers{"X-Id": {"2", "3", "4"}},
+			[]Mismatch{{Type: "HeaderMismatch", Path: "$['x-id']", Expected: "1", Actual: `["2","3","4"]`,
+				Description: "Variant at index 0 (1) was not found in the actual list"}}},
+		{"eachValue", rule("X-Id", each), model.Headers{"X-Id": {"1", "2"}}, model.Headers{"X-Id": {"3", "4", "567"}}, nil},
+		{"eachValue fails", rule("X-Id", each), model.Headers{"X-Id": {"1", "2"}}, model.Headers{"X-Id": {"3", "abc123", "test"}},
+			[]Mismatch{
+				{Type: "HeaderMismatch", Path: "X-Id", Expected: "2", Actual: "abc123",
+					Description: `Mismatch with header 'X-Id': Expected 'abc123' to match '\d+' for value at index 0`},
+				{Type: "HeaderMismatch", Path: "X-Id", Expected: "1", Actual: "test",
+					Description: `Mismatch with header 'X-Id': Expected 'test' to match '\d+' for value at index 0`}}},
+		{"different lengths", nil, model.Headers{"c": {"d", "e"}}, model.Headers{"c": {"e"}},
+			[]Mismatch{
+				{Type: "HeaderMismatch", Path: "c", Expected: "d", Actual: "e",
+					Description: "Mismatch with header 'c': Expected 'e' to be equal to 'd' for value at index 0"},
+				{Type: "HeaderMismatch", Path: "c", Expected: "e", Actual: "",
+					Description: "Mismatch with header 'c': Expected value 'e' at index 1 but was missing (actual has 1 value(s))"}}},
+		{"not well formed", nil, model.Headers{"content-type": {"application/json"}}, model.Headers{"content-type": {"application/json;"}}, nil},
+		{"indexed header rule", newRuleSet(rulesOf(model.CategoryHeader, "HEADER[0]", model.Rule{Kind: model.Regex, Regex: `\w+`}), model.CategoryHeader),
+			model.Headers{"HEADER": {"HEADERX"}}, model.Headers{"HEADER": {"HEADERY"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matchHeaders(tt.expected, tt.actual, tt.rules)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d mismatches %v, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if got[i].Type != tt.want[i].Type || got[i].Path != tt.want[i].Path || got[i].Expected != tt.want[i].Expected ||
+					got[i].Actual != tt.want[i].Actual || got[i].Description != tt.want[i].Description {
+					t.Errorf("mismatch %d:\n got  %#v\n want %#v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -89,18 +89,9 @@ func matchParams(expected, actual map[string][]string, rules *ruleSet, typ, noun
 		path := []string{"$", key}
 		if rules.defined(path) {
 			l, cascaded := rules.best(path)
-			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(i int, e, a string) []Mismatch {
-				ip := []string{"$", key, strconv.Itoa(i), "0"}
-				l2, c2 := rules.best(ip)
-				if l2 == nil {
-					l2, c2 = l, cascaded
-				}
-				var res []Mismatch
-				for _, msg := range applyRules(l2, func(r model.Rule) error { return matchStr(r, e, a, c2, false) }) {
-					res = append(res, mk(key, e, a, msg))
-				}
-				return res
-			}, func(msg string) Mismatch { return mk(key, debugStrings(ev), debugStrings(av), msg) })...)
+			out = append(out, compareStringLists(l, cascaded, ev, av, path, rules, func(e, a string, rs *ruleSet) []Mismatch {
+				return compareParamValue(key, e, a, rs, mk)
+			}, func(e, a any, msg string) Mismatch { return mk(key, e, a, msg) })...)
 			continue
 		}
 		if len(ev) == 0 && len(av) > 0 {
@@ -141,6 +132,22 @@ func matchParams(expected, actual map[string][]string, rules *ruleSet, typ, noun
 	sort.Strings(akeys)
 	for _, k := range akeys {
 		out = append(out, mk(k, "", debugStrings(actual[k]), fmt.Sprintf("Unexpected %s '%s' received", noun, k)))
+	}
+	return out
+}
+
+// compareParamValue compares one value of a parameter that has a rule (the
+// reference's compare_query_parameter_value, reached through the list
+// comparison): the rule that applies to "$.name.i.0", else equality.
+func compareParamValue(key, e, a string, rules *ruleSet, mk func(key string, e, a any, msg string) Mismatch) []Mismatch {
+	ip := []string{"$", key, "0", "0"}
+	var out []Mismatch
+	if l, cascaded := rules.best(ip); l != nil {
+		for _, msg := range applyRules(l, func(r model.Rule) error { return matchStr(r, e, a, cascaded, false) }) {
+			out = append(out, mk(key, e, a, msg))
+		}
+	} else if e != a {
+		out = append(out, mk(key, e, a, fmt.Sprintf("Expected '%s' to be equal to '%s'", a, e)))
 	}
 	return out
 }
