@@ -35,12 +35,19 @@ type msEntry struct {
 	strings []*C.char // guarded by mu
 }
 
-// keep stores a C copy of s in the entry and returns it.
+// keep stores a C copy of s in the entry and returns it. Asking again for
+// an unchanged string returns the same pointer, so polling does not grow
+// memory.
 func (e *msEntry) keep(s string) *C.char {
-	c := C.CString(s)
 	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, c := range e.strings {
+		if C.GoString(c) == s {
+			return c
+		}
+	}
+	c := C.CString(s)
 	e.strings = append(e.strings, c)
-	e.mu.Unlock()
 	return c
 }
 
