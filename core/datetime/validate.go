@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 	_ "time/tzdata" // zone ids for the "VV" letter, whatever the host has installed
+	"unicode/utf8"
 )
 
 // field is one date/time field a pattern letter sets while parsing.
@@ -83,7 +84,11 @@ func Validate(pattern, value string) error {
 			found = "the end of the value"
 		} else {
 			if len(found) > 12 {
-				found = found[:12] + "..."
+				cut := 12
+				for cut > 0 && !utf8.RuneStart(found[cut]) {
+					cut--
+				}
+				found = found[:cut] + "..."
 			}
 			found = "'" + found + "'"
 		}
@@ -95,9 +100,8 @@ func Validate(pattern, value string) error {
 // assignment records a field value set while parsing, so that backtracking
 // can undo it.
 type assignment struct {
-	f   field
-	v   int64
-	tok Token
+	f field
+	v int64
 }
 
 type matcher struct {
@@ -157,7 +161,7 @@ func (m *matcher) seq(toks []Token, pos int, k func(int) bool) bool {
 	for _, c := range cands {
 		mark := len(m.vals)
 		if f >= 0 {
-			m.vals = append(m.vals, assignment{f, c.val, t})
+			m.vals = append(m.vals, assignment{f, c.val})
 		}
 		if m.seq(rest, c.end, k) {
 			return true
