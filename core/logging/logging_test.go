@@ -80,3 +80,31 @@ func TestParseLevel(t *testing.T) {
 		t.Error("ParseLevel(loud) succeeded")
 	}
 }
+
+func TestConcurrentLogAndConfigure(t *testing.T) {
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+					LogInfo("line", "k", "v")
+					Logger().Debug("slog line")
+				}
+			}
+		}()
+	}
+	for k := 0; k < 200; k++ {
+		Configure(Sink{Kind: Buffer, Level: Level(k % 6)})
+		Init()
+		AttachSink("buffer", Debug)
+		Apply()
+	}
+	close(done)
+	Configure()
+	if !strings.Contains(BufferContents(), "line") {
+		t.Error("nothing reached the buffer")
+	}
+}
