@@ -195,3 +195,68 @@ func TestParityHeaderListRules(t *testing.T) {
 		})
 	}
 }
+
+// These follow the reference's xml.rs tests.
+func TestParityXML(t *testing.T) {
+	match := func(expected, actual string, rules model.MatchingRules, allow bool) []Mismatch {
+		h := model.Headers{"Content-Type": {"application/xml"}}
+		return MatchBody(model.PresentBody([]byte(expected), ""), model.PresentBody([]byte(actual), ""), h, h, rules, allow)
+	}
+	same := [][2]string{
+		{`<blah xmlns="urn:ns"/>`, `<blah xmlns="urn:ns"/>`},
+		{`<b:blah xmlns:b="urn:ns"/>`, `<blah xmlns="urn:ns"/>`},
+		{`<blah xmlns="urn:ns"/>`, `<a:blah xmlns:a="urn:ns"/>`},
+		{`<b:foo xmlns:b="urn:ns"><b:item/></b:foo>`, `<a:foo xmlns:a="urn:ns"><a2:item xmlns:a2="urn:ns"/></a:foo>`},
+		{`<foo xmlns:a="urn:ns" a:something="100"/>`, `<foo xmlns:b="urn:ns" b:something="100"/>`},
+	}
+	for _, c := range same {
+		if mm := match(c[0], c[1], nil, false); len(mm) != 0 {
+			t.Errorf("%s vs %s: %v", c[0], c[1], mm)
+		}
+	}
+	tests := []struct {
+		name             string
+		expected, actual string
+		rules            model.MatchingRules
+		allow            bool
+		want             []Mismatch
+	}{
+		{"different namespaces", `<blah xmlns="urn:other"/>`, `<blah xmlns="urn:ns"/>`, nil, false,
+			[]Mismatch{{Path: "$['urn:other:blah']", Expected: "urn:other:blah", Actual: "urn:ns:blah", Description: "Expected 'urn:other:blah' to be equal to 'urn:ns:blah'"}}},
+		{"expected namespace not used", `<blah xmlns="urn:other"/>`, `<blah/>`, nil, false,
+			[]Mismatch{{Path: "$['urn:other:blah']", Expected: "urn:other:blah", Actual: "blah", Description: "Expected 'urn:other:blah' to be equal to 'blah'"}}},
+		{"unexpected namespace", `<blah/>`, `<blah xmlns="urn:ns"/>`, nil, true,
+			[]Mismatch{{Path: "$.blah", Expected: "blah", Actual: "urn:ns:blah", Description: "Expected 'blah' to be equal to 'urn:ns:blah'"}}},
+		{"attribute namespace differs", `<foo xmlns:ns="urn:b" ns:something="100"/>`, `<foo xmlns:ns="urn:a" ns:something="100"/>`, nil, true,
+			[]Mismatch{{Path: "$.foo['@urn:b:something']", Expected: "urn:b:something", Actual: nil, Description: "Expected attribute 'urn:b:something'='100' but was missing"}}},
+		{"namespaced attribute rule", `<foo xmlns:b="urn:ns" b:something="101"/>`, `<foo xmlns:a="urn:ns" a:something="100"/>`,
+			rulesOf(model.CategoryBody, "$.foo['@urn:ns:something']", model.Rule{Kind: model.Regex, Regex: "^[0-9]+$"}), false, nil},
+		{"namespaced text rule", `<ns:foo xmlns:ns="urn:ns"><ns:something>101</ns:something></ns:foo>`,
+			`<ns:foo xmlns:ns="urn:ns"><ns:something>100</ns:something></ns:foo>`,
+			rulesOf(model.CategoryBody, "$['urn:ns:foo']['urn:ns:something']['#text']", model.Rule{Kind: model.Regex, Regex: "^[0-9]+$"}), false, nil},
+		{"type rule on mixed children", `<animals><dog id="1" name="Canine"/><cat id="2" name="Feline"/><wolf id="3" name="Canine"/></animals>`,
+			`<animals><dog id="1" name="Canine"/><cat id="2" name="Feline"/><dog id="1" name="Canine"/><cat id="2" name="Feline"/><cat id="2" name="Feline"/><wolf id="3" name="Canine"/></animals>`,
+			rulesOf(model.CategoryBody, "$.animals.*", model.Rule{Kind: model.Type}, "$.animals.*['@id']", model.Rule{Kind: model.Integer}), false, nil},
+		{"extra children allowed in responses", `<animals><dog/><cat/></animals>`, `<animals><dog/><dog/><cat/><cat/></animals>`, nil, true, nil},
+		{"extra children in requests", `<animals><dog/><cat/></animals>`, `<animals><dog/><dog/><cat/></animals>`, nil, false,
+			[]Mismatch{{Path: "$.animals.dog", Expected: "dog", Actual: "dog, dog, cat", Description: "Unexpected child <dog/>"}}},
+		{"boolean attributes", `<foo something="true" somethingElse="true"/>`, `<foo something="false" somethingElse="101"/>`,
+			rulesOf(model.CategoryBody, "$.foo['@something']", model.Rule{Kind: model.Boolean}, "$.foo['@somethingElse']", model.Rule{Kind: model.Boolean}), false,
+			[]Mismatch{{Path: "$.foo['@somethingElse']", Expected: "true", Actual: "101", Description: "Expected 101 to match a boolean"}}},
+		{"whitespace only differences", "<a>\n  <b>x</b>\n</a>", "<a><b>x</b></a>", nil, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := match(tt.expected, tt.actual, tt.rules, tt.allow)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %d mismatches", got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Path != w.Path || g.Expected != w.Expected || g.Actual != w.Actual || g.Description != w.Description {
+					t.Errorf("got %#v\nwant %#v", g, w)
+				}
+			}
+		})
+	}
+}
