@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -257,6 +258,9 @@ func encodeJSON(b *bytes.Buffer, v any) error {
 	case json.Number:
 		b.WriteString(t.String())
 	case float64:
+		if math.IsInf(t, 0) || math.IsNaN(t) {
+			return fmt.Errorf("%v cannot be written as JSON", t)
+		}
 		b.WriteString(strconv.FormatFloat(t, 'f', -1, 64))
 	default:
 		enc := json.NewEncoder(b)

@@ -466,7 +466,7 @@ func castTo(v any, dataType string) (any, error) {
 				return f, nil
 			}
 		case string:
-			if f, err := strconv.ParseFloat(strings.TrimSpace(n), 64); err == nil {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(n), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 				return f, nil
 			}
 		default:

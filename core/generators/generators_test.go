@@ -173,7 +173,7 @@ func TestDateTimeWithContextAndExpression(t *testing.T) {
 }
 
 func TestProviderState(t *testing.T) {
-	ctx := Context{"providerState": map[string]any{"id": 1000.0, "name": "Fred", "flag": "true", "price": "9.5", "obj": map[string]any{"a": 1.0}}, "top": "level"}
+	ctx := Context{"providerState": map[string]any{"id": 1000.0, "name": "Fred", "flag": "true", "price": "9.5", "obj": map[string]any{"a": 1.0}, "nan": "NaN"}, "top": "level"}
 	tests := []struct {
 		name string
 		g    model.Generator
@@ -211,6 +211,7 @@ func TestProviderState(t *testing.T) {
 		gen("ProviderState", "expression", "missing"),
 		gen("ProviderState", "expression", "${name}", "dataType", "INTEGER"),
 		gen("ProviderState", "expression", "${name}", "dataType", "WHAT"),
+		gen("ProviderState", "expression", "${nan}", "dataType", "DECIMAL"),
 		gen("ProviderState"),
 	} {
 		v, applied, err := Generate(g, "example", Provider, ctx)
