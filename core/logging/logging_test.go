@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBufferSinkLevels(t *testing.T) {
@@ -102,9 +103,14 @@ func TestConcurrentLogAndConfigure(t *testing.T) {
 		AttachSink("buffer", Debug)
 		Apply()
 	}
+	Configure(Sink{Kind: Buffer, Level: Info})
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(BufferContents(), "INFO  line k=v") && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
 	close(done)
 	Configure()
-	if !strings.Contains(BufferContents(), "line") {
+	if !strings.Contains(BufferContents(), "INFO  line k=v") {
 		t.Error("nothing reached the buffer")
 	}
 }
