@@ -92,6 +92,12 @@ static inline char *read_file(const char *path) {
   return buf;
 }
 
+/* tmp_dir is where tests write files: $CTEST_TMP (set by the Makefile), else /tmp. */
+static inline const char *tmp_dir(void) {
+  const char *d = getenv("CTEST_TMP");
+  return d && *d ? d : "/tmp";
+}
+
 static inline int ctest_report(const char *name) {
   if (ctest_failures) {
     fprintf(stderr, "%s: %d of %d checks FAILED\n", name, ctest_failures, ctest_checks);

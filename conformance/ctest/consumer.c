@@ -40,11 +40,14 @@ int main(void) {
   /* A second interaction: a multipart upload. */
   {
     InteractionHandle up = pactffi_new_interaction(pact, "an upload");
-    FILE *f = fopen("/tmp/ctest-upload.txt", "w");
+    char upload[300];
+    FILE *f;
+    snprintf(upload, sizeof upload, "%s/ctest-upload.txt", tmp_dir());
+    f = fopen(upload, "w");
     fputs("hello", f);
     fclose(f);
     CHECK(pactffi_with_request(up, "POST", "/upload"), "with_request upload");
-    mp = pactffi_with_multipart_file_v2(up, InteractionPart_Request, "text/plain", "/tmp/ctest-upload.txt", "file", "ctestboundary");
+    mp = pactffi_with_multipart_file_v2(up, InteractionPart_Request, "text/plain", upload, "file", "ctestboundary");
     CHECK(mp.tag == StringResult_Ok, "multipart: %s", mp.failed ? mp.failed : "");
     if (mp.tag == StringResult_Failed) pactffi_string_delete(mp.failed);
     CHECK(pactffi_response_status(up, 201), "status upload");
@@ -80,7 +83,7 @@ int main(void) {
   CHECK(mismatches != NULL && mismatches[0] == '[' && strstr(mismatches, "/nope") != NULL, "mismatches: %s", mismatches);
   CHECK(pactffi_mock_server_logs(port) != NULL, "mock_server_logs NULL");
 
-  snprintf(dir, sizeof dir, "/tmp/ctest-consumer-%d", (int)getpid());
+  snprintf(dir, sizeof dir, "%s/ctest-consumer-%d", tmp_dir(), (int)getpid());
   mkdir(dir, 0755);
   CHECK(pactffi_write_pact_file(port, dir, true) == 0, "write_pact_file: %s", last_error(err, sizeof err));
   snprintf(path, sizeof path, "%s/ctest-consumer-ctest-provider.json", dir);

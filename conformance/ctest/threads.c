@@ -48,7 +48,7 @@ static void *worker(void *arg) {
       fprintf(stderr, "thread %ld: status %d body %s mismatches %s\n", id, status, body, pactffi_mock_server_mismatches(port));
       (*failures)++;
     }
-    snprintf(dir, sizeof dir, "/tmp/ctest-threads-%d", (int)getpid());
+    snprintf(dir, sizeof dir, "%s/ctest-threads-%d", tmp_dir(), (int)getpid());
     if (pactffi_write_pact_file(port, dir, true) != 0) {
       fprintf(stderr, "thread %ld: write: %s\n", id, last_error(err, sizeof err));
       (*failures)++;
