@@ -98,11 +98,15 @@ func startMockServer(fn string, p *model.Pact, addr string, tls bool) C.int32_t 
 	}
 	port := int32(srv.Port())
 	mockServersMu.Lock()
-	old := mockServers[port]
-	mockServers[port] = &msEntry{srv: srv}
+	_, taken := mockServers[port]
+	if !taken {
+		mockServers[port] = &msEntry{srv: srv}
+	}
 	mockServersMu.Unlock()
-	if old != nil { // a server on the same port on another host; forget the old one
-		old.close()
+	if taken { // another mock server has this port on another address: ports identify servers
+		srv.Close()
+		setError(errorf(fn, "another mock server already uses port %d (on another address); mock servers are identified by their port", port))
+		return msCantStart
 	}
 	logging.LogDebug("mock server started", "port", port, "url", srv.URL(), "consumer", p.Consumer, "provider", p.Provider)
 	return C.int32_t(port)
