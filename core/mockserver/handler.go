@@ -82,18 +82,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // record keeps a result: it counts a matched or mismatched interaction as
-// received, and keeps every failure. A match against an interaction that has
-// twins (the same expected request) goes to the twin requested least so far,
-// the earliest on a tie, so that identical requests are answered by the
-// interactions in the order they were defined; record returns the result
-// with that interaction.
+// received, and keeps every failure. When several interactions match a
+// request equally well (the same request under different provider states,
+// say), the one requested least so far answers, the earliest on a tie, so
+// that repeated requests are answered by the interactions in the order they
+// were defined; record returns the result with that interaction.
 func (s *Server) record(res Result) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if res.Kind == Matched {
-		if twins := s.table.twins[res.index]; len(twins) > 1 {
-			best := twins[0]
-			for _, t := range twins[1:] {
+		if ties := res.ties; len(ties) > 1 {
+			best := ties[0]
+			for _, t := range ties[1:] {
 				if s.received[t] < s.received[best] {
 					best = t
 				}

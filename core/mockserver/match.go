@@ -1,7 +1,6 @@
 package mockserver
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 
@@ -26,7 +25,6 @@ import (
 type table struct {
 	byMethodPath map[string]map[string][]int // upper-case method → path → candidates, in order
 	all          []int                       // every interaction, in order
-	twins        [][]int                     // per interaction: the interactions with an identical request, in order
 	base         []int                       // per interaction: the score of a full match
 }
 
@@ -35,7 +33,6 @@ func newTable(is []*model.Interaction) *table {
 	t := &table{
 		byMethodPath: map[string]map[string][]int{},
 		all:          make([]int, len(is)),
-		twins:        make([][]int, len(is)),
 		base:         make([]int, len(is)),
 	}
 	var ruled []int
@@ -57,14 +54,6 @@ func newTable(is []*model.Interaction) *table {
 	}
 	for _, paths := range t.byMethodPath {
 		for p, c := range paths {
-			// Twins share method and path, so look for them here.
-			for _, a := range c {
-				for _, b := range c {
-					if a == b || reflect.DeepEqual(is[a].Request, is[b].Request) {
-						t.twins[a] = append(t.twins[a], b)
-					}
-				}
-			}
 			if len(ruled) > 0 {
 				merged := append(append([]int(nil), c...), ruled...)
 				slices.Sort(merged)
@@ -145,15 +134,23 @@ func isMethodOrPath(ms []matching.Mismatch) bool {
 // result for the best candidate (§7 M3). A candidate that matches fully always
 // wins (the reference could let a partly matching interaction with more
 // parts outscore it); among the others, the first with the highest score wins.
+// When several candidates match fully with the same score, all of them are
+// kept in the result (ties) so that record can serve them in turn.
 func (s *Server) match(actual *model.Request) Result {
 	best, bestScore, full := -1, 0, false
 	var bestMismatches []matching.Mismatch
+	var ties []int
 	for _, c := range s.table.candidates(actual) {
 		ms := matching.MatchRequest(&s.interactions[c].Request, actual)
 		sc := score(s.table.base[c], ms)
 		switch {
+		case len(ms) == 0 && full && sc == bestScore:
+			if ties == nil {
+				ties = []int{best}
+			}
+			ties = append(ties, c)
 		case len(ms) == 0 && (!full || sc > bestScore):
-			best, bestScore, bestMismatches, full = c, sc, nil, true
+			best, bestScore, bestMismatches, full, ties = c, sc, nil, true, nil
 		case !full && (best < 0 || sc > bestScore):
 			best, bestScore, bestMismatches = c, sc, ms
 		}
@@ -163,7 +160,7 @@ func (s *Server) match(actual *model.Request) Result {
 	}
 	i := s.interactions[best]
 	if full {
-		return Result{Kind: Matched, index: best, Method: actual.Method, Path: actual.Path, Interaction: i, Request: actual}
+		return Result{Kind: Matched, index: best, ties: ties, Method: actual.Method, Path: actual.Path, Interaction: i, Request: actual}
 	}
 	return Result{Kind: Mismatch, index: best, Method: i.Request.Method, Path: i.Request.Path,
 		Interaction: i, Request: actual, Mismatches: bestMismatches}

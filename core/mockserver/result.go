@@ -38,7 +38,8 @@ type Result struct {
 	Mismatches  []matching.Mismatch
 	Error       string // Failed only
 
-	index int // index of Interaction among the server's HTTP interactions, or -1
+	index int   // index of Interaction among the server's HTTP interactions, or -1
+	ties  []int // Matched: every interaction that matched as well as index, in order
 }
 
 // Key returns the reference's name for the kind of result, as sent in the

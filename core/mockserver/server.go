@@ -32,10 +32,10 @@
 //     others: a request that differs only in headers, query or body is a
 //     request-mismatch against that endpoint, never an unexpected request
 //     because some other endpoint scored better.
-//   - Interactions with identical requests are served in the order they were
-//     defined (the least-requested first), and each must be requested for
-//     Matched to be true; the reference serves the first one every time and
-//     counts them all as received.
+//   - Interactions that match a request equally well (the same request under
+//     two provider states, say) are served in the order they were defined,
+//     the least-requested first, and each must be requested for Matched to
+//     be true; the reference serves the first one every time.
 //   - A body over Config.BodyLimit gets 413, and a request that cannot be
 //     handled is recorded as {"type": "request-error", ...}.
 //   - With Config.CORS, only an OPTIONS request that matches no endpoint gets
