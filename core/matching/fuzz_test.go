@@ -61,3 +61,40 @@ func FuzzContentType(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMatchXML matches arbitrary XML documents under a rule at an arbitrary
+// path; nothing may panic, and a document that parses matches itself.
+func FuzzMatchXML(f *testing.F) {
+	f.Add([]byte(`<a x="1"><b>t</b></a>`), []byte(`<a x="2"><b>u</b><c/></a>`), "$.a.b", uint8(2))
+	f.Add([]byte(`<p:a xmlns:p="urn:x"><![CDATA[x]]></p:a>`), []byte(`<a xmlns="urn:x"/>`), "$.a['#text']", uint8(1))
+	f.Add([]byte(`<a><b/><b/></a>`), []byte(`<a/>`), "$.a", uint8(3))
+	f.Fuzz(func(t *testing.T, expected, actual []byte, path string, kind uint8) {
+		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\w+`, Min: 1, Max: 2, Value: "a"}
+		rules := model.MatchingRules{}
+		rules.Add(model.CategoryBody, path, rule)
+		h := model.Headers{"Content-Type": {"application/xml"}}
+		eb, ab := model.PresentBody(expected, ""), model.PresentBody(actual, "")
+		MatchBody(eb, ab, h, h, rules, false)
+		MatchBody(eb, ab, h, h, rules, true)
+		if _, err := parseXML(expected); err == nil {
+			if mm := MatchBody(eb, eb, h, h, nil, false); len(mm) != 0 {
+				t.Fatalf("%q does not match itself: %v", expected, mm)
+			}
+		}
+	})
+}
+
+// FuzzParseQuery parses arbitrary query strings and form bodies; a query
+// always matches itself.
+func FuzzParseQuery(f *testing.F) {
+	f.Add("a=1&b=2&a=3&")
+	f.Add("a=b=c&%zz=1&+x+=%20")
+	f.Fuzz(func(t *testing.T, raw string) {
+		q := ParseQuery(raw)
+		if mm := matchQuery(q, ParseQuery(raw), newRuleSet(nil, model.CategoryQuery)); len(mm) != 0 {
+			t.Fatalf("%q does not match itself: %v", raw, mm)
+		}
+		form := model.Headers{"Content-Type": {"application/x-www-form-urlencoded"}}
+		MatchBody(model.PresentBody([]byte(raw), ""), model.PresentBody([]byte(raw+"&x=1"), ""), form, form, nil, false)
+	})
+}
