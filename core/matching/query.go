@@ -2,12 +2,12 @@ package matching
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/libpact/libpact/core/model"
+	"github.com/libpact/libpact/core/pactfile"
 )
 
 // queryOf returns the request's query as a name → values map, parsing
@@ -24,29 +24,19 @@ func queryOf(r *model.Request) map[string][]string {
 	return ParseQuery(r.RawQuery)
 }
 
-// ParseQuery parses a query string as the reference does: split on "&",
-// skip empty segments, split each on the first "=", decode %XX and "+". A
-// name without "=" gets the value "".
+// ParseQuery parses a query string (or a form-urlencoded body) into a
+// name → values map, with pactfile.ParseQuery, the one query parser that pact
+// files, received requests and the matcher share: split on "&", skip empty
+// segments, split each on the first "=", decode %XX and "+". A name without
+// "=" gets the value "".
 //
 //	matching.ParseQuery("a=1&b=x%3Dy&a=2&") // {"a": ["1", "2"], "b": ["x=y"]}
 func ParseQuery(raw string) map[string][]string {
-	out := map[string][]string{}
-	for _, seg := range strings.Split(raw, "&") {
-		if seg == "" {
-			continue
-		}
-		k, v, _ := strings.Cut(seg, "=")
-		k, v = decodeQueryPart(k), decodeQueryPart(v)
-		out[k] = append(out[k], v)
+	q, _ := pactfile.ParseQuery(raw)
+	if q == nil {
+		q = map[string][]string{}
 	}
-	return out
-}
-
-func decodeQueryPart(s string) string {
-	if d, err := url.QueryUnescape(s); err == nil {
-		return d
-	}
-	return strings.ReplaceAll(s, "+", " ")
+	return q
 }
 
 // debugStrings renders a list as Rust's Debug does: ["a", "b"].
