@@ -9,9 +9,11 @@ import "C"
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/libpact/libpact/core/generators"
+	"github.com/libpact/libpact/core/message"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -47,6 +49,14 @@ func bodyString(fn string, b *model.Body) *C.char {
 		clearError()
 		return nil
 	case model.BodyEmpty, model.BodyNull:
+		clearError()
+		return C.CString("")
+	}
+	// pact_ffi gives "" for bodies it does not see as text: a BINARY hint, a
+	// binary content type, or bytes that are not UTF-8. (It also gives "" for
+	// a body with no content type of its own, which libpact does not copy:
+	// such bodies are returned as text when they are UTF-8.)
+	if b.Hint == model.HintBinary || (b.ContentType != "" && message.IsBinary(b.ContentType)) || !utf8.Valid(b.Content) {
 		clearError()
 		return C.CString("")
 	}

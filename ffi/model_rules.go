@@ -397,8 +397,13 @@ func pactffi_provider_state_param_pair_delete(pair *C.ProviderStateParamPair) {
 
 // ---- matching rules and generators --------------------------------------------------------
 
-// ruleCategory maps pact_ffi's MatchingRuleCategory; CONTENTS (the V4 name
-// for message contents) is the body category of the model.
+// categoryContents stands for pact_ffi's CONTENTS category. The model reads
+// a V4 "content" category into body (as pact_ffi does for everything but this
+// iterator), so nothing is filed under it and its iterators are empty, which
+// is what pact_ffi gives for pacts that use "body".
+const categoryContents model.Category = "contents"
+
+// ruleCategory maps pact_ffi's MatchingRuleCategory.
 func ruleCategory(c C.MatchingRuleCategory) (model.Category, error) {
 	switch c {
 	case C.MatchingRuleCategory_METHOD:
@@ -409,8 +414,10 @@ func ruleCategory(c C.MatchingRuleCategory) (model.Category, error) {
 		return model.CategoryHeader, nil
 	case C.MatchingRuleCategory_QUERY:
 		return model.CategoryQuery, nil
-	case C.MatchingRuleCategory_BODY, C.MatchingRuleCategory_CONTENTS:
+	case C.MatchingRuleCategory_BODY:
 		return model.CategoryBody, nil
+	case C.MatchingRuleCategory_CONTENTS:
+		return categoryContents, nil
 	case C.MatchingRuleCategory_STATUS:
 		return model.CategoryStatus, nil
 	case C.MatchingRuleCategory_METADATA:
