@@ -286,10 +286,12 @@ func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderS
 		for _, s := range list {
 			switch st := s.(type) {
 			case string:
-				states = append(states, model.ProviderState{Name: st})
+				if st != "" {
+					states = append(states, model.ProviderState{Name: st})
+				}
 			case map[string]any:
 				name, ok := st["name"].(string)
-				if !ok {
+				if !ok || name == "" {
 					r.warn("interaction '%s': ignoring a provider state with no name", desc)
 					continue
 				}
