@@ -23,7 +23,7 @@ H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
 H7_LDFLAGS := -pthread -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
 H7_TESTS := test_message test_model test_matching test_realpacts
 
-.PHONY: test-h7 default-h7
+.PHONY: test-h7 default-h7 compare-h7
 default-h7: test-h7
 
 $(H7_OUT)/%: $(H7_DIR)/%.c $(H7_DIR)/h7_check.h $(LIB)
@@ -35,3 +35,19 @@ test-h7: $(addprefix $(H7_OUT)/,$(H7_TESTS)) ## C tests of the message, model an
 	$(H7_OUT)/test_model $(PACT_CONFORMANCE_DIR)/real-pacts
 	$(H7_OUT)/test_matching
 	$(H7_OUT)/test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
+
+# compare-h7 dumps every valid real pact through libpact and through the Rust
+# pact_ffi (RUST_LIB) and counts the files whose dumps differ; the diffs are
+# left in $(H7_OUT)/compare/ for reading. It is a report, not a test: some
+# differences are deliberate (see ffi/model*.go).
+compare-h7: $(H7_DIR)/h7_dump_model.c
+	@test -n "$(RUST_LIB)" || { echo "set RUST_LIB=/path/to/libpact_ffi.so"; exit 2; }
+	@mkdir -p $(H7_OUT)/compare
+	$(H7_CC) $(H7_CFLAGS) $< -o $(H7_OUT)/dump_libpact $(H7_LDFLAGS)
+	$(H7_CC) $(H7_CFLAGS) $< -o $(H7_OUT)/dump_rust -L$(dir $(RUST_LIB)) -lpact_ffi -Wl,-rpath,$(dir $(RUST_LIB))
+	@same=0; diff=0; for f in $(PACT_CONFORMANCE_DIR)/real-pacts/*.json; do b=$$(basename "$$f"); \
+	  case "$$b" in invalid-*) continue;; esac; \
+	  $(H7_OUT)/dump_libpact "$$f" > "$(H7_OUT)/compare/$$b.libpact" 2>/dev/null; \
+	  timeout 10 $(H7_OUT)/dump_rust "$$f" > "$(H7_OUT)/compare/$$b.rust" 2>/dev/null; \
+	  if cmp -s "$(H7_OUT)/compare/$$b.libpact" "$(H7_OUT)/compare/$$b.rust"; then same=$$((same+1)); else diff=$$((diff+1)); fi; \
+	done; echo "model dumps: $$same identical, $$diff different (see $(H7_OUT)/compare)"
