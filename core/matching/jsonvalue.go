@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -363,7 +364,7 @@ func fromGo(v any) any {
 			o.vals = append(o.vals, fromGo(x[k]))
 		}
 		return o
-	case interface{ String() string }: // json.Number
+	case json.Number:
 		if _, err := strconv.ParseFloat(x.String(), 64); err == nil {
 			return jsonNumber(x.String())
 		}
