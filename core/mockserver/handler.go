@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/libpact/libpact/core/generators"
 	"github.com/libpact/libpact/core/logging"
@@ -73,7 +75,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	res = s.record(res)
 
 	if res.Kind != Matched {
-		s.logf(logging.Warn, "%s", res.describe())
+		s.log(logging.Warn, res.describe()+bodyPreview(req))
 		writeMismatch(w, req, res)
 		return
 	}
@@ -241,8 +243,21 @@ func writePreflight(w http.ResponseWriter, req *model.Request) {
 
 // writeMismatch answers a mismatched or unexpected request (§7 M6): 500,
 // a JSON body {"error": "<key> : <request>"} and an X-Pact header with the key.
+// For a mismatch the body also lists what differed, so that a client that
+// prints the body shows the cause:
+//
+//	{"error": "Request-Mismatch : HttpRequest { ... }",
+//	 "mismatches": ["HeaderMismatch X-TEST: Expected a header 'X-TEST' but was missing"]}
 func writeMismatch(w http.ResponseWriter, req *model.Request, res Result) {
-	body, _ := json.Marshal(map[string]string{"error": res.Key() + " : " + describeRequest(req)})
+	out := map[string]any{"error": res.Key() + " : " + describeRequest(req)}
+	if len(res.Mismatches) > 0 {
+		msgs := make([]string, len(res.Mismatches))
+		for n, m := range res.Mismatches {
+			msgs[n] = m.String()
+		}
+		out["mismatches"] = msgs
+	}
+	body, _ := json.Marshal(out)
 	h := w.Header()
 	h["Access-Control-Allow-Origin"] = []string{"*"}
 	h["Content-Type"] = []string{"application/json; charset=utf-8"}
@@ -250,6 +265,23 @@ func writeMismatch(w http.ResponseWriter, req *model.Request, res Result) {
 	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(http.StatusInternalServerError)
 	w.Write(body)
+}
+
+// bodyPreview shows the start of a request body for the log: the text
+// itself when it is valid UTF-8, otherwise its size; "" for no body.
+func bodyPreview(r *model.Request) string {
+	if !r.Body.IsPresent() {
+		return ""
+	}
+	const max = 1024
+	b := r.Body.Content
+	if !utf8.Valid(b) {
+		return fmt.Sprintf("\n    body: %d bytes of binary data", len(b))
+	}
+	if len(b) > max {
+		return fmt.Sprintf("\n    body: %s... (%d bytes)", strings.ToValidUTF8(string(b[:max]), ""), len(b))
+	}
+	return "\n    body: " + string(b)
 }
 
 // plainError answers with a status and a plain-text message.

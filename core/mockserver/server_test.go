@@ -266,6 +266,9 @@ func TestCompatibilityV1Consumer(t *testing.T) {
 				if msg, _ := e["error"].(string); !strings.HasPrefix(msg, tt.wantXPact+" : HttpRequest { method: \""+tt.method) {
 					t.Errorf("error body %s", r.body)
 				}
+				if ms, _ := e["mismatches"].([]any); (len(ms) > 0) != (tt.wantXPact == "Request-Mismatch") {
+					t.Errorf("error body mismatches %s", r.body)
+				}
 			}
 			if tt.wantBody != nil && !bytes.Equal(r.body, tt.wantBody) {
 				t.Errorf("body %q, want %q", r.body, tt.wantBody)
@@ -833,9 +836,11 @@ func TestLogs(t *testing.T) {
 	s := start(t, simplePact(), Config{})
 	send(t, nil, "GET", s.URL()+"/hello", nil, nil)
 	send(t, nil, "GET", s.URL()+"/nope", nil, nil)
+	send(t, nil, "POST", s.URL()+"/nope", nil, []byte(`{"name":"x"}`))
 	logs := s.Logs()
 	for _, want := range []string{"mock server started", "received request GET /hello", `request matched interaction "hello"`,
-		"Request was not expected - HttpRequest { method: \"GET\", path: \"/nope\""} {
+		"Request was not expected - HttpRequest { method: \"GET\", path: \"/nope\"",
+		"\n    body: {\"name\":\"x\"}"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %q:\n%s", want, logs)
 		}
