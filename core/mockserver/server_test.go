@@ -454,6 +454,7 @@ func TestAddresses(t *testing.T) {
 		{"127.0.0.1:0", "http://127.0.0.1:", []string{"127.0.0.1"}, false},
 		{"0.0.0.0:0", "http://127.0.0.1:", []string{"127.0.0.1"}, false},
 		{"[::1]:0", "http://[::1]:", []string{"::1"}, true},
+		{"[::]:0", "http://[::1]:", []string{"::1"}, true},
 		{"localhost:0", "http://localhost:", []string{"127.0.0.1", "::1"}, true},
 	}
 	for _, tt := range tests {
