@@ -1,6 +1,7 @@
 /*
  * stubs.c - a weak definition of every pact_ffi 0.5.8 function (all 280, plus
- * the 0.4.x pactffi_create_mock_server and pactffi_create_mock_server_for_pact).
+ * the 0.4.x pactffi_create_mock_server, pactffi_create_mock_server_for_pact and
+ * pactffi_verify, which the released pact-go v2.4.x still links).
  *
  * Clients such as pact-python (cffi API mode) and pact-php (FFI::cdef) bind
  * every function declared in pact.h when they load the library, so every
@@ -1731,6 +1732,12 @@ STUB void pactffi_verifier_url_source(struct VerifierHandle *handle, const char 
   (void)password;
   (void)token;
   libpact_stub_called("pactffi_verifier_url_source");
+}
+
+STUB int32_t pactffi_verify(const char *args) {
+  (void)args;
+  libpact_stub_called("pactffi_verify");
+  return 4;
 }
 
 STUB const char *pactffi_version(void) {

@@ -6,11 +6,13 @@
  * real requests against that description and writes a pact file; the provider is later verified against the
  * pact. Pact specification versions V1 to V4 are supported.
  *
- * The library is written in Go and exports the C ABI of the Rust pact_ffi 0.5.8 library (all 280 pactffi_*
- * functions, with the same names, signatures, handle encodings and return codes), so existing Pact clients
- * (pact-go, pact-python, pact-js-core, pact-php, pact-net) can load it in place of libpact_ffi. This header is
- * written by hand and documents what libpact does; where libpact differs from pact_ffi, the function's comment
- * says so. libpact_version() is the only addition to the pact_ffi ABI.
+ * The library is written in Go and exports the C ABI of the Rust pact_ffi 0.5.8 library: all 280 pactffi_*
+ * functions with the same names, signatures, handle encodings and return codes, plus three 0.4.x functions
+ * that released clients still link (pactffi_create_mock_server, pactffi_create_mock_server_for_pact,
+ * pactffi_verify). Existing Pact clients (pact-go, pact-python, pact-js-core, pact-php, pact-net) can load it
+ * in place of libpact_ffi. This header is written by hand and documents what libpact does; where libpact
+ * differs from pact_ffi, the function's comment says so. libpact_version() is the only function pact_ffi
+ * does not have.
  *
  * Linking
  *   Build with `make lib`: build/libpact.so, copied to build/libpact_ffi.so (the name pact clients look for).
@@ -44,7 +46,7 @@
  * Not implemented
  *   These functions exist (so that every client links) but always fail with their failure value and the last
  *   error "pactffi_xxx is not implemented by libpact" or "libpact does not support plugins":
- *   24 functions without an implementation (weak stubs; the verifier is being written):
+ *   25 functions without an implementation (weak stubs; the verifier is being written):
  *     pactffi_verifier_add_custom_header pactffi_verifier_add_directory_source pactffi_verifier_add_file_source
  *     pactffi_verifier_add_provider_transport pactffi_verifier_broker_source
  *     pactffi_verifier_broker_source_with_selectors pactffi_verifier_execute pactffi_verifier_json
@@ -54,6 +56,7 @@
  *     pactffi_verifier_set_no_pacts_is_error pactffi_verifier_set_provider_info
  *     pactffi_verifier_set_provider_state pactffi_verifier_set_publish_options
  *     pactffi_verifier_set_verification_options pactffi_verifier_shutdown pactffi_verifier_url_source
+ *     pactffi_verify
  *   5 plugin functions (libpact runs no plugins; pactffi_cleanup_plugins is a no-op):
  *     pactffi_using_plugin pactffi_using_plugin_with_delay pactffi_interaction_contents
  *     pactffi_register_plugin_log_callback pactffi_get_plugin_logs
@@ -2195,6 +2198,14 @@ int pactffi_validate_datetime(const char *value, const char *format);
  * then pactffi_verifier_execute. The setter functions report failures through the last error. pactffi_verifier_execute
  * blocks the calling thread while it calls the provider; the provider may run in the same process on other threads.
  * ------------------------------------------------------------------------------------------------------------ */
+
+/*
+ * pact_ffi 0.4.x (still linked by the released pact-go v2.4.x): verifies a provider with the verifier CLI's
+ * arguments, one per line.
+ * Returns 0 if verification passed, 1 if it failed, 2 if args is NULL, 3 on an internal error, 4 on invalid
+ * arguments. Thread-safe.
+ */
+int32_t pactffi_verify(const char *args);
 
 /*
  * Deprecated (use pactffi_verifier_new_for_application): creates a verifier handle. Ownership: free with
