@@ -20,6 +20,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/libpact/libpact/core/model"
@@ -90,15 +92,75 @@ func decodeJSON(data []byte) (any, error) {
 }
 
 // encodeJSON renders v compactly with sorted object keys and without HTML
-// escaping, the way pact_ffi (serde_json) prints JSON.
+// escaping, the way pact_ffi (serde_json) prints JSON. Numbers are printed
+// as serde_json prints them: integers as written, other numbers as the
+// shortest float64 text (1.50 becomes 1.5, 100.0 stays 100.0).
 func encodeJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)
 	e.SetEscapeHTML(false)
-	if err := e.Encode(v); err != nil {
+	if err := e.Encode(normalizeNumbers(v)); err != nil {
 		return nil, err
 	}
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// normalizeNumbers returns v with every json.Number rewritten in
+// serde_json's form (see serdeNumber); maps and slices are copied.
+func normalizeNumbers(v any) any {
+	switch t := v.(type) {
+	case json.Number:
+		return serdeNumber(t)
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			out[k] = normalizeNumbers(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for n, e := range t {
+			out[n] = normalizeNumbers(e)
+		}
+		return out
+	}
+	return v
+}
+
+// serdeNumber prints a JSON number as serde_json does after parsing it:
+// integers that fit 64 bits unchanged, anything else as an f64 in ryu's
+// shortest form ("1.5", "100.0", "1e21", "1.2e-7").
+func serdeNumber(n json.Number) json.Number {
+	s := string(n)
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n
+	}
+	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
+		return n
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return n
+	}
+	abs := math.Abs(f)
+	if f == 0 || (abs >= 1e-5 && abs < 1e16) {
+		out := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.ContainsAny(out, ".") {
+			out += ".0"
+		}
+		return json.Number(out)
+	}
+	out := strconv.FormatFloat(f, 'e', -1, 64) // 1e+21, 1.2e-07
+	mant, exp, _ := strings.Cut(out, "e")
+	sign := ""
+	if strings.HasPrefix(exp, "-") {
+		sign = "-"
+	}
+	exp = strings.TrimLeft(strings.TrimLeft(exp, "+-"), "0")
+	if exp == "" {
+		exp = "0"
+	}
+	return json.Number(mant + "e" + sign + exp)
 }
 
 // contentsOf returns the message contents of i that part selects: the

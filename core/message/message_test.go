@@ -139,7 +139,7 @@ func TestReifyV3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"contents":{"a":1.50,"b":"<&>"},"description":"a message",` +
+	want := `{"contents":{"a":1.5,"b":"<&>"},"description":"a message",` +
 		`"matchingRules":{"body":{"$.a":{"combine":"AND","matchers":[{"match":"type"}]}}},` +
 		`"metadata":{"contentType":"application/json","queue":"q"},` +
 		`"providerStates":[{"name":"s1"},{"name":"s2","params":{"id":10}}]}`
@@ -227,6 +227,19 @@ func TestV3ContentsJSON(t *testing.T) {
 		wj, _ := json.Marshal(tc.want)
 		if string(gj) != string(wj) {
 			t.Errorf("V3ContentsJSON(%q, %s) = %s, want %s", tc.content, tc.ct, gj, wj)
+		}
+	}
+}
+
+func TestSerdeNumber(t *testing.T) {
+	tests := map[string]string{
+		"1": "1", "-7": "-7", "1.50": "1.5", "100.0": "100.0", "1e2": "100.0",
+		"18446744073709551615": "18446744073709551615", "1e21": "1e21", "1.2e-7": "1.2e-7",
+		"0.0": "0.0", "123456789012345678901234": "1.2345678901234569e23",
+	}
+	for in, want := range tests {
+		if got := string(serdeNumber(json.Number(in))); got != want {
+			t.Errorf("serdeNumber(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -150,7 +150,9 @@ func V4BodyJSON(b model.Body, contentType string) map[string]any {
 		out["content"] = string(b.Content)
 		out["encoded"] = false
 	}
-	if b.Hint != model.HintDefault {
+	// The hint is written only where it changes how the content is read
+	// (pact_ffi's builders leave it unset, so it is not written for them).
+	if (b.Hint == model.HintText && IsBinary(contentType)) || (b.Hint == model.HintBinary && !IsBinary(contentType)) {
 		out["contentTypeHint"] = b.Hint.String()
 	}
 	return out
