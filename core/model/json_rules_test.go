@@ -2,9 +2,11 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func decodeObj(t testing.TB, s string) map[string]any {
@@ -193,6 +195,9 @@ func FuzzRuleFromJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// A hang kills the worker, so that the fuzzer records the input.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("FuzzRuleFromJSON hung on %q", s)) })
+		defer watchdog.Stop()
 		var v any
 		d := json.NewDecoder(strings.NewReader(s))
 		d.UseNumber()
