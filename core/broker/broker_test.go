@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -607,4 +609,17 @@ func keys(r gjson.Result) []string {
 	r.ForEach(func(k, _ gjson.Result) bool { out = append(out, k.String()); return true })
 	sort.Strings(out)
 	return out
+}
+
+func TestNotJSONContentType(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body>Login</body></html>")
+	}))
+	defer srv.Close()
+	_, err := broker.New(srv.URL, broker.Auth{}).Index(context.Background())
+	want := `pact broker answered 200 OK with content type "text/html", not JSON: <html><body>Login</body></html>`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v\nwant it to contain %s", err, want)
+	}
 }
