@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/libpact/libpact/core/model"
 )
 
 type realPact struct {
@@ -55,7 +57,7 @@ func readIndex(dir string) ([]realPact, error) {
 // its own version and a read back with the same interaction count.
 func TestRealPacts(t *testing.T) {
 	dir, pacts := realPacts(t)
-	valid, invalidErr, invalidTolerant, warned := 0, 0, 0, 0
+	valid, invalidErr, invalidTolerant, warned, roundTrips := 0, 0, 0, 0, 0
 	for _, rp := range pacts {
 		data, err := os.ReadFile(filepath.Join(dir, rp.file))
 		if err != nil {
@@ -82,26 +84,29 @@ func TestRealPacts(t *testing.T) {
 			continue
 		}
 		valid++
-		out, _, err := Marshal(p, p.SpecVersion)
-		if err != nil {
-			t.Errorf("%s: writing as %s: %v", rp.file, p.SpecVersion, err)
-			continue
-		}
-		p2, _, err := Parse(out)
-		if err != nil {
-			t.Errorf("%s: reading back: %v", rp.file, err)
-			continue
-		}
-		if len(p2.Interactions) != rp.count {
-			t.Errorf("%s: %d interactions after a round trip, want %d", rp.file, len(p2.Interactions), rp.count)
-		}
-		out2, _, _ := Marshal(p2, p.SpecVersion)
-		if string(out2) != string(out) {
-			t.Errorf("%s: second write differs from the first", rp.file)
+		for _, ver := range []model.SpecVersion{p.SpecVersion, model.V4} {
+			out, _, err := Marshal(p, ver)
+			if err != nil {
+				t.Errorf("%s: writing as %s: %v", rp.file, ver, err)
+				continue
+			}
+			p2, _, err := Parse(out)
+			if err != nil {
+				t.Errorf("%s: reading back the %s form: %v", rp.file, ver, err)
+				continue
+			}
+			if len(p2.Interactions) != rp.count {
+				t.Errorf("%s: %d interactions after a round trip through %s, want %d", rp.file, len(p2.Interactions), ver, rp.count)
+			}
+			if out2, _, _ := Marshal(p2, ver); string(out2) != string(out) {
+				t.Errorf("%s: the second %s write differs from the first", rp.file, ver)
+			} else {
+				roundTrips++
+			}
 		}
 	}
-	t.Logf("valid pacts loaded with the right count: %d; invalid: %d errors, %d tolerant reads; %d valid pacts gave warnings",
-		valid, invalidErr, invalidTolerant, warned)
+	t.Logf("valid pacts loaded with the right count: %d; invalid: %d errors, %d tolerant reads; %d valid pacts gave warnings; %d stable round trips (own version and V4)",
+		valid, invalidErr, invalidTolerant, warned, roundTrips)
 	if valid != 369 {
 		t.Errorf("%d valid pacts loaded, want 369", valid)
 	}
