@@ -384,7 +384,18 @@ func pactffi_write_message_pact_file(pact C.MessagePactHandle, directory *C.char
 		return 2
 	}
 	err := withPact(uint16(pact), func(b *consumer.Builder) error {
-		_, err := pactfile.Write(b.Pact, dir, b.Pact.SpecVersion, bool(overwrite))
+		p := b.Pact
+		if p.SpecVersion < model.V4 {
+			// A V3 message carries its body's content type in its metadata
+			// (pact_models as_message), which the reference writes out.
+			p = p.Clone()
+			for _, i := range p.Interactions {
+				if i.Type == model.AsyncMessage {
+					asV3Message(i)
+				}
+			}
+		}
+		_, err := pactfile.Write(p, dir, p.SpecVersion, bool(overwrite))
 		return err
 	})
 	if err != nil {
