@@ -113,6 +113,9 @@ static void test_v3_message_pact(const char *dir) {
       const char *d = pactffi_message_get_description(msg);
       if (d && strcmp(d, "an order created event") == 0) {
         found = 1;
+        const char *ct = pactffi_message_find_metadata(msg, "contentType");
+        CHECK(ct && strcmp(ct, "application/json") == 0, "V3 file carries the content type in the metadata: %s", ct ? ct : "(NULL)");
+        pactffi_string_delete((char *)ct);
         const char *q = pactffi_message_find_metadata(msg, "queue");
         CHECK(q && strcmp(q, "orders") == 0, "queue metadata: %s", q ? q : "(NULL)");
         pactffi_string_delete((char *)q);
