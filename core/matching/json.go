@@ -267,6 +267,13 @@ func (m *jsonMatcher) compareLists(e, a []any) {
 }
 
 func (m *jsonMatcher) compareListsWithRules(l *model.RuleList, cascaded bool, e, a []any) {
+	if l.Combine == model.And || len(l.Rules) == 1 {
+		// every failure is reported: no need to keep the rules' results apart
+		for _, r := range l.Rules {
+			m.compareListsWithRule(r, cascaded, e, a)
+		}
+		return
+	}
 	var results [][]Mismatch
 	failed := 0
 	for _, r := range l.Rules {

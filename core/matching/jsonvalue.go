@@ -413,6 +413,47 @@ type jsonParser struct {
 	pos  int
 	keys []string // scratch stacks for the members of open objects and arrays
 	vals []any
+
+	// chunks that small objects and arrays are carved from, so that a large
+	// document costs a few big allocations instead of three per object
+	anyChunk []any
+	strChunk []string
+	objChunk []jsonObject
+}
+
+const chunkSize = 4096
+
+func (p *jsonParser) anys(n int) []any {
+	if n > chunkSize/8 {
+		return make([]any, n)
+	}
+	if len(p.anyChunk) < n {
+		p.anyChunk = make([]any, chunkSize)
+	}
+	s := p.anyChunk[:n:n]
+	p.anyChunk = p.anyChunk[n:]
+	return s
+}
+
+func (p *jsonParser) strs(n int) []string {
+	if n > chunkSize/8 {
+		return make([]string, n)
+	}
+	if len(p.strChunk) < n {
+		p.strChunk = make([]string, chunkSize)
+	}
+	s := p.strChunk[:n:n]
+	p.strChunk = p.strChunk[n:]
+	return s
+}
+
+func (p *jsonParser) object() *jsonObject {
+	if len(p.objChunk) == 0 {
+		p.objChunk = make([]jsonObject, chunkSize/8)
+	}
+	o := &p.objChunk[0]
+	p.objChunk = p.objChunk[1:]
+	return o
 }
 
 const maxJSONDepth = 10000
@@ -451,7 +492,7 @@ func (p *jsonParser) value(depth int) (any, error) {
 	switch c := p.data[p.pos]; {
 	case c == '{':
 		p.pos++
-		o := &jsonObject{}
+		o := p.object()
 		p.skipWS()
 		if p.pos < len(p.data) && p.data[p.pos] == '}' {
 			p.pos++
@@ -461,8 +502,8 @@ func (p *jsonParser) value(depth int) (any, error) {
 		vbase := len(p.vals)
 		finish := func() *jsonObject {
 			n := len(p.keys) - base
-			o.keys = make([]string, n)
-			o.vals = make([]any, n)
+			o.keys = p.strs(n)
+			o.vals = p.anys(n)
 			copy(o.keys, p.keys[base:])
 			copy(o.vals, p.vals[vbase:])
 			clear(p.vals[vbase:])
@@ -540,7 +581,7 @@ func (p *jsonParser) value(depth int) (any, error) {
 			}
 			if p.data[p.pos] == ']' {
 				p.pos++
-				arr := make([]any, len(p.vals)-vbase)
+				arr := p.anys(len(p.vals) - vbase)
 				copy(arr, p.vals[vbase:])
 				clear(p.vals[vbase:])
 				p.vals = p.vals[:vbase]

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -277,19 +278,30 @@ func child(item []string, seg string) []string {
 	return out
 }
 
-// indexStrings caches the decimal form of small indices so that walking a
-// large array does not allocate one string per element.
-var indexStrings = func() []string {
-	out := make([]string, 4096)
+// indexStrings caches the decimal form of indices so that walking a large
+// array does not allocate one string per element. The first 4096 are built at
+// start-up; the table grows to 1<<16 the first time a longer list is walked.
+var (
+	indexStrings     = makeIndexStrings(0, 4096)
+	bigIndexStrings  []string
+	bigIndexStringsO sync.Once
+)
+
+func makeIndexStrings(from, to int) []string {
+	out := make([]string, to-from)
 	for i := range out {
-		out[i] = strconv.Itoa(i)
+		out[i] = strconv.Itoa(from + i)
 	}
 	return out
-}()
+}
 
 func indexString(i int) string {
 	if i < len(indexStrings) {
 		return indexStrings[i]
+	}
+	if i < 1<<16 {
+		bigIndexStringsO.Do(func() { bigIndexStrings = makeIndexStrings(len(indexStrings), 1<<16) })
+		return bigIndexStrings[i-len(indexStrings)]
 	}
 	return strconv.Itoa(i)
 }
