@@ -273,7 +273,7 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 			}
 			v.Index = n
 		}
-		if rules, ok := vm["rules"].(map[string]any); ok {
+		if rules, ok := vm["rules"].(map[string]any); ok && len(rules) > 0 {
 			v.Rules = make(map[string]*RuleList, len(rules))
 			for path, rl := range rules {
 				l, err := RuleListFromJSON(rl)
@@ -283,7 +283,7 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 				v.Rules[path] = l
 			}
 		}
-		if gens, ok := vm["generators"].(map[string]any); ok {
+		if gens, ok := vm["generators"].(map[string]any); ok && len(gens) > 0 {
 			v.Generators = make(map[string]Generator, len(gens))
 			for path, g := range gens {
 				gm, ok := g.(map[string]any)

@@ -194,6 +194,9 @@ func (r *reader) headers(v any, where string) model.Headers {
 		r.warn("%s: ignoring 'headers' that is %s, not an object", where, kindOf(v))
 		return nil
 	}
+	if len(m) == 0 {
+		return nil
+	}
 	h := make(model.Headers, len(m))
 	for name, x := range m {
 		switch t := x.(type) {
