@@ -159,15 +159,9 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-// Deviation is one testcase listed in DEVIATIONS.md, which libpact (like the
-// reference implementation) does not agree with.
-type Deviation struct {
-	Key    string // "v1/request/query/different param order.json"
-	Reason string
-}
-
-// ReadDeviations reads the list from a DEVIATIONS.md file: every line of the
-// form "- `v1/request/query/x.json` — reason".
+// ReadDeviations reads the testcases listed in a DEVIATIONS.md file, which
+// libpact (like the reference implementation) does not agree with: every line
+// of the form "- `v1/request/query/x.json` — reason", as a key → reason map.
 func ReadDeviations(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
