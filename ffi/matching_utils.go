@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ import (
 	"github.com/libpact/libpact/core/datetime"
 	"github.com/libpact/libpact/core/generators"
 	"github.com/libpact/libpact/core/integration"
+	"github.com/libpact/libpact/core/logging"
 	"github.com/libpact/libpact/core/matching"
 	"github.com/libpact/libpact/core/message"
 	"github.com/libpact/libpact/core/model"
@@ -31,6 +33,28 @@ import (
 // The matching utilities of pact_ffi: apply one matching rule to a pair of
 // values (pactffi_matches_*_value), parse matcher definition expressions,
 // check and generate regexes and date-times, and match two messages.
+
+// guardCString is guard for functions whose failure value is a new string:
+// the string is allocated only when a panic happens (an eager failure value
+// would leak on every successful call).
+func guardCString(ret **C.char, text, name string) {
+	if r := recover(); r != nil {
+		*ret = C.CString(text)
+		msg := fmt.Sprintf("%s: internal error (a bug in libpact, please report it): %v", name, r)
+		setErrorMessage(msg)
+		logging.LogError(msg, "stack", string(debug.Stack()))
+	}
+}
+
+// guardResult is guardCString for StringResult functions.
+func guardResult(ret *C.StringResult, name string) {
+	if r := recover(); r != nil {
+		msg := fmt.Sprintf("%s: internal error (a bug in libpact, please report it): %v", name, r)
+		*ret = failedResult(msg)
+		setErrorMessage(msg)
+		logging.LogError(msg, "stack", string(debug.Stack()))
+	}
+}
 
 // ---- matches_*_value ---------------------------------------------------------------
 
@@ -60,7 +84,7 @@ func ruleOf(fn string, p unsafe.Pointer) (model.Rule, *C.char, bool) {
 //export pactffi_matches_string_value
 func pactffi_matches_string_value(rule *C.MatchingRule, expected, actual *C.char, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_string_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -80,7 +104,7 @@ func pactffi_matches_string_value(rule *C.MatchingRule, expected, actual *C.char
 //export pactffi_matches_u64_value
 func pactffi_matches_u64_value(rule *C.MatchingRule, expected, actual C.uint64_t, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_u64_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -91,7 +115,7 @@ func pactffi_matches_u64_value(rule *C.MatchingRule, expected, actual C.uint64_t
 //export pactffi_matches_i64_value
 func pactffi_matches_i64_value(rule *C.MatchingRule, expected, actual C.int64_t, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_i64_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -102,7 +126,7 @@ func pactffi_matches_i64_value(rule *C.MatchingRule, expected, actual C.int64_t,
 //export pactffi_matches_f64_value
 func pactffi_matches_f64_value(rule *C.MatchingRule, expected, actual C.double, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_f64_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -113,7 +137,7 @@ func pactffi_matches_f64_value(rule *C.MatchingRule, expected, actual C.double, 
 //export pactffi_matches_bool_value
 func pactffi_matches_bool_value(rule *C.MatchingRule, expected, actual C.uint8_t, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_bool_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -124,7 +148,7 @@ func pactffi_matches_bool_value(rule *C.MatchingRule, expected, actual C.uint8_t
 //export pactffi_matches_binary_value
 func pactffi_matches_binary_value(rule *C.MatchingRule, expected *C.uchar, expectedLen C.uintptr_t, actual *C.uchar, actualLen C.uintptr_t, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_binary_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -212,7 +236,7 @@ func matchBytes(r model.Rule, expected, actual []byte, cascaded bool) error {
 //export pactffi_matches_json_value
 func pactffi_matches_json_value(rule *C.MatchingRule, expected, actual *C.char, cascaded C.uint8_t) (ret *C.char) {
 	const fn = "pactffi_matches_json_value"
-	defer guard(&ret, C.CString("INTERNAL ERROR: function panicked"), fn)
+	defer guardCString(&ret, "INTERNAL ERROR: function panicked", fn)
 	r, bad, ok := ruleOf(fn, unsafe.Pointer(rule))
 	if !ok {
 		return bad
@@ -594,7 +618,7 @@ func pactffi_check_regex(regex, example *C.char) (ret C.bool) {
 //export pactffi_generate_regex_value
 func pactffi_generate_regex_value(regex *C.char) (ret C.StringResult) {
 	const fn = "pactffi_generate_regex_value"
-	defer guard(&ret, failedResult(fn+": internal error"), fn)
+	defer guardResult(&ret, fn)
 	if regex == nil {
 		setErrorf("%s: regex is NULL", fn)
 		return failedResult("generate_regex_value: regex is NULL")
@@ -622,7 +646,7 @@ func pactffi_generate_regex_value(regex *C.char) (ret C.StringResult) {
 //export pactffi_generate_datetime_string
 func pactffi_generate_datetime_string(format *C.char) (ret C.StringResult) {
 	const fn = "pactffi_generate_datetime_string"
-	defer guard(&ret, failedResult(fn+": internal error"), fn)
+	defer guardResult(&ret, fn)
 	if format == nil {
 		setErrorf("%s: format is NULL", fn)
 		return failedResult("generate_datetime_string: format is NULL")

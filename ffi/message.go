@@ -347,7 +347,7 @@ func pactffi_with_metadata(interaction C.InteractionHandle, key, value *C.char, 
 //export pactffi_message_reify
 func pactffi_message_reify(msg C.MessageHandle) (ret *C.char) {
 	const fn = "pactffi_message_reify"
-	defer guard(&ret, C.CString(""), fn)
+	defer guardCString(&ret, "", fn)
 	var out string
 	err := withMessage(uint32(msg), func(i *consumer.Interaction, ver model.SpecVersion) error {
 		var err error
