@@ -23,7 +23,7 @@ H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
 H7_LDFLAGS := -pthread -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
 H7_TESTS := test_message test_model test_matching test_realpacts
 
-.PHONY: test-h7 default-h7 compare-h7
+.PHONY: test-h7 default-h7 compare-h7 test-h7-asan
 default-h7: test-h7
 
 $(H7_OUT)/%: $(H7_DIR)/%.c $(H7_DIR)/h7_check.h $(LIB)
@@ -35,6 +35,20 @@ test-h7: $(addprefix $(H7_OUT)/,$(H7_TESTS)) ## C tests of the message, model an
 	$(H7_OUT)/test_model $(PACT_CONFORMANCE_DIR)/real-pacts
 	$(H7_OUT)/test_matching
 	$(H7_OUT)/test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
+
+# test-h7-asan runs the same tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, with leak detection on: every C allocation the
+# library hands out (strings, pairs, tokens) must be freed by the matching
+# delete function, and nothing may be read after it is freed.
+$(H7_OUT)/asan-%: $(H7_DIR)/%.c $(H7_DIR)/h7_check.h $(LIB)
+	@mkdir -p $(H7_OUT)
+	$(H7_CC) $(H7_CFLAGS) -g -fsanitize=address,undefined $< -o $@ $(H7_LDFLAGS)
+
+test-h7-asan: $(addprefix $(H7_OUT)/asan-,$(H7_TESTS))
+	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_message
+	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_model $(PACT_CONFORMANCE_DIR)/real-pacts
+	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_matching
+	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
 
 # compare-h7 dumps every valid real pact through libpact and through the Rust
 # pact_ffi (RUST_LIB) and counts the files whose dumps differ; the diffs are
