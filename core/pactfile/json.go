@@ -147,6 +147,26 @@ func (e *encoder) value(v any, depth int) {
 		}
 	case rawJSON:
 		e.raw(t, depth)
+	case encodedList:
+		first := true
+		for _, c := range t.chunks {
+			for n := 0; n+1 < len(c.offs); n++ {
+				if first {
+					e.buf = append(e.buf, '[')
+					first = false
+				} else {
+					e.buf = append(e.buf, ',')
+				}
+				e.newline(depth + 1)
+				e.buf = append(e.buf, c.buf[c.offs[n]:c.offs[n+1]]...)
+			}
+		}
+		if first {
+			e.buf = append(e.buf, "[]"...)
+			return
+		}
+		e.newline(depth)
+		e.buf = append(e.buf, ']')
 	case map[string]any:
 		if len(t) == 0 {
 			e.buf = append(e.buf, "{}"...)

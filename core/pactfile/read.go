@@ -3,7 +3,9 @@ package pactfile
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/Masterminds/semver/v3"
 
@@ -104,27 +106,21 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 	r.ver = ver
 
 	if ver == model.V4 {
-		for n, x := range list {
-			i, err := r.v4Interaction(n, x)
-			if err != nil {
-				return nil, err
-			}
-			if i != nil {
-				p.Interactions = append(p.Interactions, i)
-			}
+		is, err := r.each(list, (*reader).v4Interaction)
+		if err != nil {
+			return nil, err
 		}
+		p.Interactions = is
 		if _, ok := doc["messages"]; ok {
 			r.warn("ignoring 'messages' in a V4 pact (V4 pacts list messages under 'interactions')")
 		}
 		return p, nil
 	}
-	for n, x := range list {
-		i, err := r.httpInteraction(n, x)
-		if err != nil {
-			return nil, err
-		}
-		p.Interactions = append(p.Interactions, i)
+	is, err := r.each(list, (*reader).httpInteraction)
+	if err != nil {
+		return nil, err
 	}
+	p.Interactions = is
 	if msgs, ok := doc["messages"]; ok && msgs != nil {
 		mlist, ok := msgs.([]any)
 		if !ok {
@@ -143,6 +139,59 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 		}
 	}
 	return p, nil
+}
+
+// parallelMin is the number of interactions from which each() reads them on
+// several goroutines.
+const parallelMin = 512
+
+// each reads the interactions of list with read, in order. Long lists are
+// split between GOMAXPROCS goroutines, each with its own reader; warnings
+// and the first error keep the order of the list.
+func (r *reader) each(list []any, read func(*reader, int, any) (*model.Interaction, error)) ([]*model.Interaction, error) {
+	out := make([]*model.Interaction, len(list))
+	workers := runtime.GOMAXPROCS(0)
+	if len(list) < parallelMin || workers < 2 {
+		for n, x := range list {
+			i, err := read(r, n, x)
+			if err != nil {
+				return nil, err
+			}
+			out[n] = i
+		}
+		return out, nil
+	}
+	chunk := (len(list) + workers - 1) / workers
+	readers := make([]*reader, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(list))
+		readers[w] = &reader{ver: r.ver}
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func(w, lo, hi int) {
+			defer wg.Done()
+			for n := lo; n < hi; n++ {
+				i, err := read(readers[w], n, list[n])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[n] = i
+			}
+		}(w, lo, hi)
+	}
+	wg.Wait()
+	for w := range readers {
+		if errs[w] != nil {
+			return nil, errs[w]
+		}
+		r.warnings = append(r.warnings, readers[w].warnings...)
+	}
+	return out, nil
 }
 
 // jsonText returns strings as they are and numbers as their JSON text.

@@ -3,7 +3,9 @@ package pactfile
 import (
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 	"strings"
 	"unicode/utf8"
 
@@ -97,16 +99,58 @@ func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
 	md.set("libpact", newObj("version", Version))
 
 	doc := newObj("consumer", newObj("name", p.Consumer), "provider", newObj("name", p.Provider), "metadata", md)
-	list := make([]any, 0, len(p.Interactions))
-	for _, i := range sortedInteractions(p.Interactions) {
-		list = append(list, w.interaction(i))
-	}
+	list := w.encodeInteractions(sortedInteractions(p.Interactions))
 	if ver < model.V4 && async > 0 {
 		doc.set("messages", list)
 	} else {
 		doc.set("interactions", list)
 	}
 	return doc, w.warnings, nil
+}
+
+// encodedList is a JSON array whose elements are already encoded (pretty,
+// at interactionDepth): elems[n] is buf[offs[n]:offs[n+1]] of one chunk.
+type encodedList struct {
+	chunks []encodedChunk
+}
+
+type encodedChunk struct {
+	buf  []byte
+	offs []int
+}
+
+// encodeInteractions builds and encodes the interactions, on GOMAXPROCS
+// goroutines for long lists. Warnings keep the order of the list.
+func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
+	workers := runtime.GOMAXPROCS(0)
+	if len(is) < parallelMin || workers < 2 {
+		workers = 1
+	}
+	chunk := (len(is) + workers - 1) / max(workers, 1)
+	list := encodedList{chunks: make([]encodedChunk, workers)}
+	writers := make([]*writer, workers)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		lo, hi := min(k*chunk, len(is)), min((k+1)*chunk, len(is))
+		writers[k] = &writer{ver: w.ver}
+		wg.Add(1)
+		go func(k, lo, hi int) {
+			defer wg.Done()
+			e := encoder{pretty: true, buf: make([]byte, 0, 4096+3584*(hi-lo))}
+			offs := make([]int, 0, hi-lo+1)
+			for _, i := range is[lo:hi] {
+				offs = append(offs, len(e.buf))
+				e.value(writers[k].interaction(i), interactionDepth)
+			}
+			offs = append(offs, len(e.buf))
+			list.chunks[k] = encodedChunk{buf: e.buf, offs: offs}
+		}(k, lo, hi)
+	}
+	wg.Wait()
+	for _, x := range writers {
+		w.warnings = append(w.warnings, x.warnings...)
+	}
+	return list
 }
 
 // sortedInteractions orders interactions by description, state names and
