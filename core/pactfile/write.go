@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/libpact/libpact/core/model"
