@@ -623,3 +623,24 @@ func TestNotJSONContentType(t *testing.T) {
 		t.Fatalf("error %v\nwant it to contain %s", err, want)
 	}
 }
+
+func TestFetchPactPlainText(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			fmt.Fprint(w, "<html>")
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(pactJSON("Web", "raw"))
+	}))
+	defer srv.Close()
+	c := broker.New("", broker.Auth{})
+	body, links, err := c.FetchPact(context.Background(), srv.URL+"/pact.json")
+	if err != nil || gjson.GetBytes(body, "interactions.0.description").String() != "raw" || len(links) != 0 {
+		t.Fatalf("got %s %v %v", body, links, err)
+	}
+	_, _, err = c.FetchPact(context.Background(), srv.URL+"/bad")
+	if err == nil || !strings.Contains(err.Error(), "not valid JSON") || !strings.Contains(err.Error(), "<html>") {
+		t.Fatalf("error %v", err)
+	}
+}

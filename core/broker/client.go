@@ -206,9 +206,8 @@ func (c *Client) send(ctx context.Context, method, rawURL string, body []byte) (
 		}
 		return a, attempt, nil
 	}
-	if last != nil {
-		return last, c.attempts, nil
-	}
+	// Only a failed last attempt gets here (a retryable status on the last
+	// attempt is returned above).
 	return nil, c.attempts, &Error{Method: method, URL: rawURL, Attempts: c.attempts, Err: lastErr}
 }
 
@@ -292,11 +291,16 @@ func (c *Client) do(ctx context.Context, method, rawURL string, body []byte) (*a
 
 // getJSON GETs a HAL/JSON document and checks that it is JSON.
 func (c *Client) getJSON(ctx context.Context, rawURL string) (*answer, error) {
+	return c.getJSONType(ctx, rawURL, true)
+}
+
+// getJSONType is getJSON, checking the content type only when checkType.
+func (c *Client) getJSONType(ctx context.Context, rawURL string, checkType bool) (*answer, error) {
 	a, err := c.do(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkJSON(http.MethodGet, rawURL, a); err != nil {
+	if err := checkJSON(http.MethodGet, rawURL, a, checkType); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -311,7 +315,7 @@ func (c *Client) sendJSON(ctx context.Context, method, rawURL string, body []byt
 	if len(bytes.TrimSpace(a.body)) == 0 {
 		return a, nil
 	}
-	if err := checkJSON(method, rawURL, a); err != nil {
+	if err := checkJSON(method, rawURL, a, true); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -94,9 +94,10 @@ func excerpt(body []byte) string {
 	return s[:cut] + "…"
 }
 
-// checkJSON fails when a 2xx answer is not a JSON document.
-func checkJSON(method, rawURL string, a *answer) error {
-	if ct := a.header.Get("Content-Type"); ct != "" && !isJSONType(ct) {
+// checkJSON fails when a 2xx answer is not a JSON document; with checkType
+// its content type must say JSON too (when it has one).
+func checkJSON(method, rawURL string, a *answer, checkType bool) error {
+	if ct := a.header.Get("Content-Type"); checkType && ct != "" && !isJSONType(ct) {
 		return &Error{Method: method, URL: rawURL, StatusCode: a.status, Body: excerpt(a.body),
 			Problem: fmt.Sprintf("content type %q, not JSON", ct)}
 	}

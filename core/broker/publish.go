@@ -267,7 +267,7 @@ func (c *Client) publishProviderVersion(ctx context.Context, r Result) error {
 	if err != nil {
 		return err
 	}
-	_, links, err := c.fetchDoc(ctx, provURL)
+	_, links, err := c.fetchDoc(ctx, provURL, true)
 	if err != nil {
 		return fmt.Errorf("reading the provider resource: %w", err)
 	}

@@ -171,7 +171,7 @@ func (c *Client) PactsForVerification(ctx context.Context, s Selection) ([]PactF
 
 // fetchInto fetches pv.URL into pv.
 func (c *Client) fetchInto(ctx context.Context, pv *PactForVerification) {
-	body, links, err := c.fetchDoc(ctx, pv.URL)
+	body, links, err := c.fetchDoc(ctx, pv.URL, true)
 	if err != nil {
 		pv.Err = fmt.Errorf("fetching pact %s: %w", pv.URL, err)
 		return
@@ -182,9 +182,10 @@ func (c *Client) fetchInto(ctx context.Context, pv *PactForVerification) {
 	}
 }
 
-// fetchDoc GETs a JSON document and its links.
-func (c *Client) fetchDoc(ctx context.Context, u string) ([]byte, Links, error) {
-	a, err := c.getJSON(ctx, u)
+// fetchDoc GETs a JSON document and its links; with checkType the answer
+// must have a JSON content type (or none).
+func (c *Client) fetchDoc(ctx context.Context, u string, checkType bool) ([]byte, Links, error) {
+	a, err := c.getJSONType(ctx, u, checkType)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -201,7 +202,9 @@ func (c *Client) fetchDoc(ctx context.Context, u string) ([]byte, Links, error) 
 // FetchPact GETs the pact at rawURL (with the client's credentials) and
 // returns its body and "_links" (empty for a pact not served by a broker).
 // An absolute URL is used as given; a relative one is taken against the
-// client's base URL. This is the way to read a pact named by a webhook.
+// client's base URL. This is the way to read a pact named by a webhook. The
+// body must be JSON whatever its content type (a pact served as text/plain,
+// as raw file hosts do, is accepted).
 //
 //	body, links, err := c.FetchPact(ctx, os.Getenv("PACT_URL"))
 //	publish := links.Href("pb:publish-verification-results")
@@ -213,7 +216,7 @@ func (c *Client) FetchPact(ctx context.Context, rawURL string) ([]byte, Links, e
 			return nil, nil, fmt.Errorf("fetching pact %s: %w", rawURL, err)
 		}
 	}
-	body, links, err := c.fetchDoc(ctx, u)
+	body, links, err := c.fetchDoc(ctx, u, false)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fetching pact %s: %w", rawURL, err)
 	}
