@@ -631,12 +631,14 @@ func TestFetchPactPlainText(t *testing.T) {
 			return
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Write(pactJSON("Web", "raw"))
+		doc := strings.Replace(string(pactJSON("Web", "raw")), "{", `{"_links":{"pb:publish-verification-results":{"href":"results"}},`, 1)
+		fmt.Fprint(w, doc)
 	}))
 	defer srv.Close()
 	c := broker.New("", broker.Auth{})
 	body, links, err := c.FetchPact(context.Background(), srv.URL+"/pact.json")
-	if err != nil || gjson.GetBytes(body, "interactions.0.description").String() != "raw" || len(links) != 0 {
+	if err != nil || gjson.GetBytes(body, "interactions.0.description").String() != "raw" ||
+		links.Href("pb:publish-verification-results") != srv.URL+"/results" {
 		t.Fatalf("got %s %v %v", body, links, err)
 	}
 	_, _, err = c.FetchPact(context.Background(), srv.URL+"/bad")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -202,7 +203,8 @@ func (c *Client) fetchDoc(ctx context.Context, u string, checkType bool) ([]byte
 // FetchPact GETs the pact at rawURL (with the client's credentials) and
 // returns its body and "_links" (empty for a pact not served by a broker).
 // An absolute URL is used as given; a relative one is taken against the
-// client's base URL. This is the way to read a pact named by a webhook. The
+// client's base URL. Relative hrefs in the links are made absolute against
+// the pact's URL. This is the way to read a pact named by a webhook. The
 // body must be JSON whatever its content type (a pact served as text/plain,
 // as raw file hosts do, is accepted).
 //
@@ -219,6 +221,14 @@ func (c *Client) FetchPact(ctx context.Context, rawURL string) ([]byte, Links, e
 	body, links, err := c.fetchDoc(ctx, u, false)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fetching pact %s: %w", rawURL, err)
+	}
+	if from, err := url.Parse(u); err == nil {
+		for rel, l := range links {
+			if h, err := url.Parse(l.Href); err == nil && !h.IsAbs() && !l.Templated {
+				l.Href = from.ResolveReference(h).String()
+				links[rel] = l
+			}
+		}
 	}
 	return body, links, nil
 }
