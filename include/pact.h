@@ -2405,6 +2405,30 @@ const char *pactffi_verifier_output(const struct VerifierHandle *handle, unsigne
  */
 const char *pactffi_verifier_json(const struct VerifierHandle *handle);
 
+/* ------------------------------------------------------------------------------------------------------------
+ * Section - Test hooks (libpact extension, test-only; owned by conformance/reliability)
+ *
+ * Not in pact_ffi and not for production use: reliability tests call them to check, from C, Python or Node,
+ * that an internal error inside the library reaches the caller as a failure value and a message (and that the
+ * process goes on running), and that every handle table is empty after the frees.
+ * ------------------------------------------------------------------------------------------------------------ */
+
+/*
+ * Provokes an internal error inside the library, behind the same panic guard as every exported function.
+ * mode 0: no error, returns 0. mode 1: a panic with a message; 2: a nil pointer dereference; 3: an index out of
+ * range; 4: a panic with an error value. Modes 1 to 4 return -1 and set the last error to
+ * "libpact_test_panic: internal error (a bug in libpact, please report it): ...". Another mode returns -2 and
+ * sets the last error. Thread-safe.
+ */
+int libpact_test_panic(int mode);
+
+/*
+ * Returns the number of live objects in all of the library's handle tables (pacts, interactions' pacts, mock
+ * servers, model pointers, ...): 0 once everything created has been freed. When it is not 0, the last error lists
+ * the tables and their counts. Thread-safe (a snapshot).
+ */
+int libpact_test_live_handles(void);
+
 #ifdef __cplusplus
 #include "pact_cxx.h" /* } */
 #endif

@@ -2,8 +2,10 @@ package verifier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,7 +174,11 @@ func (v *run) loadBroker(ctx context.Context, s Source) []loaded {
 	}
 	pacts, err := c.PactsForVerification(ctx, sel)
 	if err != nil {
-		return []loaded{{source: s, err: fmt.Errorf("No pacts found for provider '%s' %sin pact broker '%s': %w",
+		// A 404 (e.g. "provider not found") means the broker has no pacts for
+		// the provider, as the reference's PactBrokerError::NotFound does.
+		var be *broker.Error
+		notFound := errors.As(err, &be) && be.StatusCode == http.StatusNotFound
+		return []loaded{{source: s, notFound: notFound, err: fmt.Errorf("No pacts found for provider '%s' %sin pact broker '%s': %w",
 			v.cfg.Provider.Name, what, s.URL, err)}}
 	}
 	if len(pacts) == 0 {
