@@ -21,7 +21,7 @@ H7_LIBDIR := $(dir $(LIB))
 H7_LIBNAME := $(patsubst lib%.so,%,$(notdir $(LIB)))
 H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
 H7_LDFLAGS := -pthread -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
-H7_TESTS := test_message test_model test_matching test_realpacts
+H7_TESTS := test_message test_model test_matching test_realpacts test_chaos
 
 .PHONY: test-h7 default-h7 compare-h7 test-h7-asan
 default-h7: test-h7
@@ -35,6 +35,7 @@ test-h7: $(addprefix $(H7_OUT)/,$(H7_TESTS)) ## C tests of the message, model an
 	$(H7_OUT)/test_model $(PACT_CONFORMANCE_DIR)/real-pacts
 	$(H7_OUT)/test_matching
 	$(H7_OUT)/test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
+	$(H7_OUT)/test_chaos 200000 7
 
 # test-h7-asan runs the same tests built with AddressSanitizer and
 # UndefinedBehaviorSanitizer, with leak detection on: every C allocation the
@@ -49,6 +50,7 @@ test-h7-asan: $(addprefix $(H7_OUT)/asan-,$(H7_TESTS))
 	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_model $(PACT_CONFORMANCE_DIR)/real-pacts
 	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_matching
 	ASAN_OPTIONS=detect_leaks=1 $(H7_OUT)/asan-test_realpacts $(PACT_CONFORMANCE_DIR)/real-pacts
+	ASAN_OPTIONS=detect_leaks=0 $(H7_OUT)/asan-test_chaos 50000 7
 
 # compare-h7 dumps every valid real pact through libpact and through the Rust
 # pact_ffi (RUST_LIB) and counts the files whose dumps differ; the diffs are
