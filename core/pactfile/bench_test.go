@@ -93,3 +93,38 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestParallelMatchesSequential checks that long interaction lists, which are
+// read and encoded on several goroutines, give exactly what one goroutine
+// gives: bytes, interactions, warnings and their order.
+func TestParallelMatchesSequential(t *testing.T) {
+	p := benchPact(1500)
+	p.Interactions[700].Pending = true // a warning from the middle when written as V3
+	par, parWarn, err := Marshal(p, model.V3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pp, ppWarn, err := Parse(par)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := parallelMin
+	parallelMin = 1 << 30
+	defer func() { parallelMin = old }()
+	seq, seqWarn, _ := Marshal(p, model.V3)
+	sp, spWarn, _ := Parse(seq)
+	if string(par) != string(seq) || fmt.Sprint(parWarn) != fmt.Sprint(seqWarn) {
+		t.Errorf("parallel write differs from the sequential one")
+	}
+	if len(parWarn) != 1 {
+		t.Errorf("warnings = %v", parWarn)
+	}
+	if len(pp.Interactions) != 1500 || fmt.Sprint(ppWarn) != fmt.Sprint(spWarn) {
+		t.Errorf("parallel read: %d interactions, warnings %v vs %v", len(pp.Interactions), ppWarn, spWarn)
+	}
+	for n := range pp.Interactions {
+		if pp.Interactions[n].Description != sp.Interactions[n].Description {
+			t.Fatalf("interaction %d: %s vs %s", n, pp.Interactions[n].Description, sp.Interactions[n].Description)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,8 @@ func lineCol(data []byte, off int64) (line, col int) {
 type encoder struct {
 	buf     []byte
 	pretty  bool
-	lastKey string // the last key computed for a keyHole
+	lastKey string   // the last key computed for a keyHole
+	keys    []string // scratch stack of sorted map keys
 }
 
 func (e *encoder) value(v any, depth int) {
@@ -172,11 +174,13 @@ func (e *encoder) value(v any, depth int) {
 			e.buf = append(e.buf, "{}"...)
 			return
 		}
-		keys := make([]string, 0, len(t))
+		mark := len(e.keys)
 		for k := range t {
-			keys = append(keys, k)
+			e.keys = append(e.keys, k)
 		}
+		keys := e.keys[mark:]
 		sort.Strings(keys)
+		defer func() { e.keys = e.keys[:mark] }()
 		e.buf = append(e.buf, '{')
 		for i, k := range keys {
 			if i > 0 {
@@ -223,10 +227,18 @@ func (e *encoder) newline(depth int) {
 
 // encodeJSON returns v as JSON text with sorted keys.
 func encodeJSON(v any, pretty bool) []byte {
-	e := encoder{pretty: pretty}
+	e := encoderPool.Get().(*encoder)
+	e.buf, e.pretty = e.buf[:0], pretty
 	e.value(v, 0)
-	return e.buf
+	out := append([]byte(nil), e.buf...)
+	if cap(e.buf) <= 1<<16 {
+		encoderPool.Put(e)
+	}
+	return out
 }
+
+// encoderPool holds scratch encoders for small encodings (bodies, keys).
+var encoderPool = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
 
 func appendFloat(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {

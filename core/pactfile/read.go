@@ -143,7 +143,7 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 
 // parallelMin is the number of interactions from which each() reads them on
 // several goroutines.
-const parallelMin = 512
+var parallelMin = 512
 
 // each reads the interactions of list with read, in order. Long lists are
 // split between GOMAXPROCS goroutines, each with its own reader; warnings
