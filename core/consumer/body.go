@@ -246,9 +246,9 @@ func binaryBody(data []byte, ct string) model.Body {
 	case len(data) == 0:
 		return model.Body{State: model.BodyEmpty, ContentType: ct}
 	}
-	b := model.PresentBody(append([]byte(nil), data...), ct)
-	b.Hint = model.HintBinary
-	return b
+	// No content-type hint: pact_ffi records none, and the writer decides the
+	// encoding from the content type.
+	return model.PresentBody(append([]byte(nil), data...), ct)
 }
 
 // WithBinaryFile is the deprecated pact_ffi with_binary_file: like
