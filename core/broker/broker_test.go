@@ -646,3 +646,22 @@ func TestFetchPactPlainText(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+func TestUnexpectedPactsDocument(t *testing.T) {
+	var srvURL string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/" {
+			fmt.Fprintf(w, `{"_links":{"pb:provider-pacts-for-verification":{"href":"%s/pfv/{provider}","templated":true}}}`, srvURL)
+			return
+		}
+		fmt.Fprint(w, `{"message":"welcome"}`)
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	_, err := broker.New(srv.URL, broker.Auth{}).PactsForVerification(context.Background(), broker.Selection{Provider: "A B"})
+	want := `POST ` + srv.URL + `/pfv/A%20B: pact broker answered 200 OK with an unexpected document (no "_embedded.pacts" list): {"message":"welcome"}`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v\nwant it to contain %s", err, want)
+	}
+}

@@ -63,7 +63,13 @@ type Option func(*Client)
 // WithHTTPClient makes the client send its requests through hc (for a custom
 // CA, a proxy, ...). Its own Timeout, if any, still applies; the per-request
 // timeout of WithTimeout is applied on top.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.hc = hc } }
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) {
+		if hc != nil {
+			c.hc = hc
+		}
+	}
+}
 
 // WithTimeout bounds each request (each attempt) to d; d <= 0 keeps the
 // default of 30 s.

@@ -41,8 +41,10 @@
 // Every request has a timeout (WithTimeout, 30 s by default), and failed
 // attempts (no connection, timeout, HTTP 5xx, 408, 429) are retried with
 // exponential back-off (WithRetries, 3 attempts by default), always within
-// the caller's context. A failure is an *Error that quotes what the broker
-// answered: its status and the start of its body.
+// the caller's context. POSTs are retried too: publishing the same contracts
+// or results again is harmless (the broker keeps the latest). A failure is an
+// *Error that quotes what the broker answered: its status and the start of
+// its body.
 //
 // Links in the broker's answers are followed against the client's base URL:
 // an absolute link keeps its path and query but takes the base URL's scheme

@@ -79,7 +79,7 @@ type pfvRequest struct {
 }
 
 type pfvResponse struct {
-	Embedded struct {
+	Embedded *struct {
 		Pacts []struct {
 			ShortDescription       string `json:"shortDescription"`
 			VerificationProperties struct {
@@ -143,7 +143,11 @@ func (c *Client) PactsForVerification(ctx context.Context, s Selection) ([]PactF
 		return nil, wrap(err)
 	}
 	var resp pfvResponse
-	if err := json.Unmarshal(a.body, &resp); err != nil {
+	err = json.Unmarshal(a.body, &resp)
+	if err == nil && (resp.Embedded == nil || resp.Embedded.Pacts == nil) {
+		err = errors.New(`no "_embedded.pacts" list`)
+	}
+	if err != nil {
 		return nil, wrap(&Error{Method: http.MethodPost, URL: target, StatusCode: a.status, Body: excerpt(a.body),
 			Problem: fmt.Sprintf("an unexpected document (%v)", err)})
 	}
