@@ -197,7 +197,8 @@ func (c *Client) send(ctx context.Context, method, rawURL string, body []byte) (
 		a, err := c.attempt(ctx, method, rawURL, body)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, attempt, c.noAnswer(method, rawURL, attempt, ctx.Err(), err, last)
+				// err is only ctx's own error again; report the attempt before.
+				return nil, attempt, c.noAnswer(method, rawURL, attempt, ctx.Err(), lastErr, last)
 			}
 			var perm *permanentError
 			if errors.As(err, &perm) {

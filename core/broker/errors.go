@@ -34,23 +34,26 @@ func (e *Error) Error() string {
 	fmt.Fprintf(&b, "%s %s: ", e.Method, e.URL)
 	switch {
 	case e.StatusCode != 0 && e.Err != nil:
-		fmt.Fprintf(&b, "gave up (%v) after %d attempts; the pact broker last answered %s: %s",
-			e.Err, e.Attempts, statusText(e.StatusCode), bodyText(e.Body))
+		fmt.Fprintf(&b, "gave up (%v) after %s; the pact broker last answered %s: %s",
+			e.Err, attempts(e.Attempts), statusText(e.StatusCode), bodyText(e.Body))
 	case e.StatusCode != 0 && e.Problem != "":
 		fmt.Fprintf(&b, "pact broker answered %s with %s: %s", statusText(e.StatusCode), e.Problem, bodyText(e.Body))
 	case e.StatusCode != 0:
 		fmt.Fprintf(&b, "pact broker answered %s: %s", statusText(e.StatusCode), bodyText(e.Body))
 		if e.Attempts > 1 {
-			fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
+			fmt.Fprintf(&b, " (after %s)", attempts(e.Attempts))
 		}
 	default:
-		fmt.Fprintf(&b, "no answer from the pact broker after %d attempt", e.Attempts)
-		if e.Attempts != 1 {
-			b.WriteString("s")
-		}
-		fmt.Fprintf(&b, ": %v", e.Err)
+		fmt.Fprintf(&b, "no answer from the pact broker after %s: %v", attempts(e.Attempts), e.Err)
 	}
 	return b.String()
+}
+
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
 }
 
 // Unwrap gives the cause when no answer arrived.

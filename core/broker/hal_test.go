@@ -142,6 +142,8 @@ func TestErrorText(t *testing.T) {
 			`GET http://b/: no answer from the pact broker after 1 attempt: connection refused`},
 		{&Error{Method: "GET", URL: "http://b/", StatusCode: 502, Body: "bad", Attempts: 2, Err: errors.New("context canceled")},
 			`GET http://b/: gave up (context canceled) after 2 attempts; the pact broker last answered 502 Bad Gateway: bad`},
+		{&Error{Method: "GET", URL: "http://b/", StatusCode: 502, Body: "bad", Attempts: 1, Err: errors.New("context canceled")},
+			`GET http://b/: gave up (context canceled) after 1 attempt; the pact broker last answered 502 Bad Gateway: bad`},
 	}
 	for _, tc := range cases {
 		if got := tc.err.Error(); got != tc.want {
