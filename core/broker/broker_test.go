@@ -386,6 +386,18 @@ func TestFailures(t *testing.T) {
 			t.Fatalf("after %v: %v", time.Since(start), err)
 		}
 	})
+	t.Run("500, then the caller's deadline during back-off", func(t *testing.T) {
+		b := brokertest.New()
+		defer b.Close()
+		b.Fail(brokertest.Status500, -1)
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		_, err := broker.New(b.URL, broker.Auth{}, broker.WithBackoff(10*time.Second)).Index(ctx)
+		want := `gave up (context deadline exceeded) after 1 attempt; the pact broker last answered 500 Internal Server Error: {"error":{"message":"brokertest: induced failure"}}`
+		if err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("error %v\nwant it to contain %s", err, want)
+		}
+	})
 	t.Run("invalid JSON", func(t *testing.T) {
 		b := brokertest.New()
 		defer b.Close()
