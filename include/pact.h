@@ -389,8 +389,8 @@ void pactffi_log_message(const char *source, const char *log_level, const char *
 
 /*
  * Creates a new, empty V3 pact between consumer_name and provider_name.
- * Returns its handle, or 0 if a name is NULL or not UTF-8 (the last error says which). Free it with
- * pactffi_free_pact_handle. Thread-safe.
+ * Returns its handle, or 0 if a name is NULL or not UTF-8 (the last error says which; pact_ffi substitutes
+ * "Consumer"/"Provider" for NULL). Free it with pactffi_free_pact_handle. Thread-safe.
  */
 PactHandle pactffi_new_pact(const char *consumer_name, const char *provider_name);
 
@@ -459,7 +459,8 @@ void pactffi_set_test_run_id(const char *test_run_id);
 /*
  * Adds a new HTTP interaction (Synchronous/HTTP) with the given description to the pact.
  * Returns its handle, or 0 if the pact handle is not valid, description is NULL/not UTF-8, or a mock server is
- * running. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * running (pact_ffi adds it anyway). An interaction with the same description is replaced, keeping its handle,
+ * as in pact_ffi. Thread-safe: calls on the same pact are serialized by a per-pact lock.
  */
 InteractionHandle pactffi_new_interaction(PactHandle pact, const char *description);
 
@@ -495,9 +496,9 @@ bool pactffi_given_with_param(InteractionHandle interaction,
 int pactffi_given_with_params(InteractionHandle interaction, const char *description, const char *params);
 
 /*
- * Sets the request method and path of an HTTP interaction. path may be integration JSON, e.g. {"value":
- * "/users/1", "pact:matcher:type": "regex", "regex": "/users/\\d+"}. Thread-safe: calls on the same pact are
- * serialized by a per-pact lock.
+ * Sets the request method and path of an HTTP interaction (NULL is an error; pact_ffi substitutes GET and /).
+ * path may be integration JSON, e.g. {"value": "/users/1", "pact:matcher:type": "regex", "regex":
+ * "/users/\\d+"}. Thread-safe: calls on the same pact are serialized by a per-pact lock.
  */
 bool pactffi_with_request(InteractionHandle interaction, const char *method, const char *path);
 
@@ -560,7 +561,7 @@ bool pactffi_response_status(InteractionHandle interaction, unsigned short statu
 /*
  * Sets the response status from a string: a number, or integration JSON such as {"pact:matcher:type":
  * "statusCode", "status": "success", "value": 200}. NULL means 200. Without a "value", the status code is left
- * as it was. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * as it was (pact_ffi sets 0). Thread-safe: calls on the same pact are serialized by a per-pact lock.
  */
 bool pactffi_response_status_v2(InteractionHandle interaction, const char *status);
 
@@ -603,8 +604,9 @@ bool pactffi_with_binary_file(InteractionHandle interaction,
 
 /*
  * Adds a multipart/form-data part named part_name (NULL means "file") holding the file at path file (NULL gives
- * an empty multipart body) with content type content_type, using boundary (NULL means a random one). If the body
- * already is multipart, the part is appended.
+ * an empty multipart body) with content type content_type (used for the part's Content-Type header, where
+ * pact_ffi guesses it from the file extension), using boundary (NULL means a random one). If the body already is
+ * multipart, the part is appended.
  * Sets the Content-Type header (with a regex rule accepting any boundary) and a contentType rule at
  * $.<part_name>.
  * Returns tag StringResult_Ok (ok is NULL) or StringResult_Failed with an error message. Ownership: the caller
@@ -2404,30 +2406,6 @@ const char *pactffi_verifier_output(const struct VerifierHandle *handle, unsigne
  * VerifierHandle must not be used from two threads at once; different handles are independent.
  */
 const char *pactffi_verifier_json(const struct VerifierHandle *handle);
-
-/* ------------------------------------------------------------------------------------------------------------
- * Section - Test hooks (libpact extension, test-only; owned by conformance/reliability)
- *
- * Not in pact_ffi and not for production use: reliability tests call them to check, from C, Python or Node,
- * that an internal error inside the library reaches the caller as a failure value and a message (and that the
- * process goes on running), and that every handle table is empty after the frees.
- * ------------------------------------------------------------------------------------------------------------ */
-
-/*
- * Provokes an internal error inside the library, behind the same panic guard as every exported function.
- * mode 0: no error, returns 0. mode 1: a panic with a message; 2: a nil pointer dereference; 3: an index out of
- * range; 4: a panic with an error value. Modes 1 to 4 return -1 and set the last error to
- * "libpact_test_panic: internal error (a bug in libpact, please report it): ...". Another mode returns -2 and
- * sets the last error. Thread-safe.
- */
-int libpact_test_panic(int mode);
-
-/*
- * Returns the number of live objects in all of the library's handle tables (pacts, interactions' pacts, mock
- * servers, model pointers, ...): 0 once everything created has been freed. When it is not 0, the last error lists
- * the tables and their counts. Thread-safe (a snapshot).
- */
-int libpact_test_live_handles(void);
 
 #ifdef __cplusplus
 #include "pact_cxx.h" /* } */
