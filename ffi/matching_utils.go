@@ -670,14 +670,14 @@ func pactffi_generate_datetime_string(format *C.char) (ret C.StringResult) {
 func pactffi_validate_datetime(value, format *C.char) (ret C.int) {
 	const fn = "pactffi_validate_datetime"
 	defer guard(&ret, 2, fn)
-	v, err := cstr(value, "value")
+	v, err := riString(value, "value")
 	if err != nil {
-		fail(fn, err)
+		setError(err)
 		return 2
 	}
-	f, err := cstr(format, "format")
+	f, err := riString(format, "format")
 	if err != nil {
-		fail(fn, err)
+		setError(err)
 		return 2
 	}
 	switch {
@@ -694,6 +694,20 @@ func pactffi_validate_datetime(value, format *C.char) (ret C.int) {
 	}
 	clearError()
 	return 0
+}
+
+// riString reads a C string argument with pact_ffi's own error wording
+// ("value is null", "error parsing value as UTF-8"), which clients test for
+// (pact-python checks the message of pactffi_validate_datetime).
+func riString(p *C.char, name string) (string, error) {
+	if p == nil {
+		return "", fmt.Errorf("%s is null", name)
+	}
+	s := C.GoString(p)
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("error parsing %s as UTF-8", name)
+	}
+	return s, nil
 }
 
 // ---- matching two messages and the mismatches --------------------------------------------

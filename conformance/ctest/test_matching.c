@@ -184,7 +184,11 @@ static void test_regex_and_datetime(void) {
   CHECK(pactffi_validate_datetime("", "yyyy") == 1, "empty value");
   CHECK(pactffi_validate_datetime("2020", "") == 1, "empty format");
   CHECK(pactffi_validate_datetime(NULL, "yyyy") == 2, "NULL value");
-  CHECK_ERR("validate_datetime(NULL)");
+  CHECK(strcmp(last_error(), "value is null") == 0, "NULL value error: %s", last_error());
+  char bad[] = {(char)0xc3, (char)0x28, 0};
+  CHECK(pactffi_validate_datetime(bad, bad) == 2, "invalid UTF-8");
+  /* pact-python's own test expects pact_ffi's exact wording here. */
+  CHECK(strcmp(last_error(), "error parsing value as UTF-8") == 0, "invalid UTF-8 error: %s", last_error());
 }
 
 static void test_match_message(void) {
