@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"unsafe"
 
-	"github.com/libpact/libpact/core/message"
 	"github.com/libpact/libpact/core/model"
 	"github.com/libpact/libpact/core/pactfile"
 )
@@ -18,7 +17,10 @@ import (
 // This file holds the model accessors of pact_ffi: a pact loaded from JSON
 // (struct Pact *), its interactions by kind, and the iterators over them.
 // model_parts.go has the getters and setters of the interaction kinds,
-// model_rules.go the rule, generator, metadata and provider-state iterators.
+// model_rules.go the V3 Message functions and the rule, generator, metadata
+// and provider-state iterators, model_messagepact.go the MessagePact
+// functions, and model_objects.go the table of C-stable pointers with its
+// ownership rules (caller-owned vs borrowed from a parent or an iterator).
 //
 // Every function locks modelMu for its whole run, validates its pointers
 // against the object table (model_objects.go) and sets the thread's last
@@ -433,6 +435,3 @@ func pactffi_pact_sync_http_iter_delete(iter *C.PactSyncHttpIterator) {
 	defer guardVoid(fn)
 	iterDelete(fn, unsafe.Pointer(iter), kindPactSyncHTTPIter)
 }
-
-// message is used by model_parts.go for rendering; keep the import honest.
-var _ = message.JSONString
