@@ -33,7 +33,20 @@ func FuzzParse(f *testing.F) {
 		// A hang kills the worker, so that the fuzzer records the input.
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("FuzzParse hung on %q", data)) })
 		defer watchdog.Stop()
-		p, _, err := Parse(data)
+		p, warnings, err := Parse(data)
+		// The reader decodes interactions one at a time; reading the fully
+		// decoded document must give the same pact.
+		tp, twarnings, terr := parseViaTree(data)
+		if terr == nil {
+			if err != nil {
+				t.Fatalf("Parse failed (%v) where the decoded tree reads", err)
+			}
+			a, _, _ := Marshal(p, model.V4)
+			b, _, _ := Marshal(tp, model.V4)
+			if string(a) != string(b) || fmt.Sprint(warnings) != fmt.Sprint(twarnings) {
+				t.Fatalf("Parse and the decoded tree differ:\n%s\n%v\n---\n%s\n%v", a, warnings, b, twarnings)
+			}
+		}
 		if err != nil {
 			return
 		}
@@ -64,4 +77,19 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("second write differs:\n%s\n---\n%s", out, out2)
 		}
 	})
+}
+
+// parseViaTree reads a pact from its fully decoded JSON tree.
+func parseViaTree(data []byte) (*model.Pact, []string, error) {
+	v, err := DecodeJSON(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, ok := v.(map[string]any)
+	if !ok {
+		return nil, nil, fmt.Errorf("not an object")
+	}
+	r := &reader{}
+	p, err := r.pact(doc, nil)
+	return p, r.warnings, err
 }

@@ -380,3 +380,247 @@ func (p *parser) number() any {
 	p.pos = i
 	return json.Number(p.data[start:i])
 }
+
+// span is the [start, end) byte range of one JSON value in a document.
+type span struct{ start, end int }
+
+// elems is a JSON array of interactions: either decoded values, or the spans
+// of the values in the pact text, decoded one at a time as they are read (so
+// that each parse tree is garbage before the next is built, and the work can
+// be shared between goroutines).
+type elems struct {
+	vals  []any
+	data  []byte
+	spans []span
+}
+
+func (l *elems) len() int {
+	if l == nil {
+		return 0
+	}
+	if l.spans != nil {
+		return len(l.spans)
+	}
+	return len(l.vals)
+}
+
+// get decodes element n with p, a parser over l.data owned by the caller.
+func (l *elems) get(p *parser, n int) (v any, err error) {
+	if l.spans == nil {
+		return l.vals[n], nil
+	}
+	s := l.spans[n]
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*syntaxError)
+			if !ok {
+				panic(r)
+			}
+			line, col := lineCol(l.data, int64(se.off))
+			v, err = nil, fmt.Errorf("invalid JSON at line %d, column %d: %s", line, col, se.msg)
+		}
+	}()
+	p.pos, p.depth = s.start, 2
+	v = p.value()
+	if p.pos != s.end {
+		p.fail("invalid character %q after array element", p.data[min(p.pos, len(p.data)-1)])
+	}
+	return v, nil
+}
+
+// all decodes every element.
+func (l *elems) all() ([]any, error) {
+	if l.spans == nil {
+		return l.vals, nil
+	}
+	p := l.parser()
+	out := make([]any, len(l.spans))
+	for n := range l.spans {
+		v, err := l.get(p, n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = v
+	}
+	l.vals, l.spans = out, nil
+	return out, nil
+}
+
+func (l *elems) parser() *parser {
+	return &parser{data: l.data, keys: make(map[string]string, 64)}
+}
+
+// parseTop parses a pact document, but leaves the elements of the top-level
+// "interactions" and "messages" arrays undecoded: lists holds their spans.
+// A document that is not an object is returned in v with doc nil.
+func parseTop(data []byte) (doc map[string]any, lists map[string]*elems, v any, err error) {
+	p := &parser{data: data, keys: make(map[string]string, 64)}
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*syntaxError)
+			if !ok {
+				panic(r)
+			}
+			line, col := lineCol(data, int64(se.off))
+			doc, lists, v, err = nil, nil, nil, fmt.Errorf("invalid JSON at line %d, column %d: %s", line, col, se.msg)
+		}
+	}()
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return nil, nil, nil, fmt.Errorf("invalid JSON: the input is empty")
+	}
+	if p.data[p.pos] != '{' {
+		v = p.value()
+		p.skipSpace()
+		if p.pos < len(p.data) {
+			p.fail("unexpected data after the top-level value")
+		}
+		return nil, nil, v, nil
+	}
+	p.pos++
+	p.depth++
+	doc, lists = map[string]any{}, map[string]*elems{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+	} else {
+		for {
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				p.fail("unexpected end of input")
+			}
+			if p.data[p.pos] != '"' {
+				p.fail("invalid character %q looking for beginning of object key string", p.data[p.pos])
+			}
+			key := p.key()
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				p.fail("unexpected end of input")
+			}
+			if p.data[p.pos] != ':' {
+				p.fail("invalid character %q after object key", p.data[p.pos])
+			}
+			p.pos++
+			p.skipSpace()
+			if (key == "interactions" || key == "messages") && p.pos < len(p.data) && p.data[p.pos] == '[' {
+				lists[key] = &elems{data: data, spans: p.arraySpans()}
+				delete(doc, key)
+			} else {
+				doc[key] = p.value()
+				delete(lists, key)
+			}
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				p.fail("unexpected end of input")
+			}
+			if p.data[p.pos] == ',' {
+				p.pos++
+				continue
+			}
+			if p.data[p.pos] != '}' {
+				p.fail("invalid character %q after object key:value pair", p.data[p.pos])
+			}
+			p.pos++
+			break
+		}
+	}
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		p.fail("unexpected data after the top-level value")
+	}
+	return doc, lists, nil, nil
+}
+
+// arraySpans skips over an array, returning the spans of its elements. The
+// elements are only checked for balanced brackets and strings here; they are
+// parsed properly when read.
+func (p *parser) arraySpans() []span {
+	p.pos++ // [
+	spans := []span{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return spans
+	}
+	for {
+		p.skipSpace()
+		start := p.pos
+		p.skipValue()
+		spans = append(spans, span{start, p.pos})
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			p.fail("unexpected end of input")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return spans
+		default:
+			p.fail("invalid character %q after array element", p.data[p.pos])
+		}
+	}
+}
+
+// skipValue moves past one value.
+func (p *parser) skipValue() {
+	if p.pos >= len(p.data) {
+		p.fail("unexpected end of input")
+	}
+	switch c := p.data[p.pos]; c {
+	case '{', '[':
+		depth := 0
+		for p.pos < len(p.data) {
+			switch p.data[p.pos] {
+			case '{', '[':
+				depth++
+				if depth > maxDepth {
+					p.fail("exceeded max depth")
+				}
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					p.pos++
+					return
+				}
+			case '"':
+				p.skipString()
+				continue
+			}
+			p.pos++
+		}
+		p.fail("unexpected end of input")
+	case '"':
+		p.skipString()
+	case ',', ']', '}', ':':
+		p.fail("invalid character %q looking for beginning of value", c)
+	default:
+		start := p.pos
+	scalar:
+		for p.pos < len(p.data) {
+			switch p.data[p.pos] {
+			case ',', ']', '}', ' ', '\t', '\n', '\r', '{', '[', '"', ':':
+				break scalar
+			}
+			p.pos++
+		}
+		if p.pos == start {
+			p.fail("invalid character %q looking for beginning of value", c)
+		}
+	}
+}
+
+func (p *parser) skipString() {
+	for i := p.pos + 1; i < len(p.data); i++ {
+		switch p.data[i] {
+		case '\\':
+			i++
+		case '"':
+			p.pos = i + 1
+			return
+		}
+	}
+	p.pos = len(p.data)
+	p.fail("unexpected end of input in string literal")
+}

@@ -1,9 +1,11 @@
 package pactfile
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
@@ -42,26 +44,42 @@ func Read(path string) (*model.Pact, []string, error) {
 // interaction that is not an object or has an unknown V4 type, and a
 // non-integer status are errors.
 func Parse(data []byte) (*model.Pact, []string, error) {
-	v, err := DecodeJSON(data)
+	doc, lists, v, err := parseTop(bytes.TrimPrefix(data, bom))
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, ok := v.(map[string]any)
-	if !ok {
+	if doc == nil {
 		return nil, nil, fmt.Errorf("a pact file must be a JSON object, but this one is %s", kindOf(v))
 	}
 	r := &reader{}
-	p, err := r.pact(doc)
+	p, err := r.pact(doc, lists)
 	return p, r.warnings, err
+}
+
+// listOf returns the array key of the document: from lists (undecoded), or
+// from doc. A value that is not an array is an error.
+func listOf(doc map[string]any, lists map[string]*elems, key string) (*elems, error) {
+	if l := lists[key]; l != nil {
+		return l, nil
+	}
+	x, ok := doc[key]
+	if !ok || x == nil {
+		return &elems{}, nil
+	}
+	arr, ok := x.([]any)
+	if !ok {
+		return nil, fmt.Errorf("'%s' must be an array, but it is %s", key, kindOf(x))
+	}
+	return &elems{vals: arr}, nil
 }
 
 var topLevelKeys = map[string]bool{"consumer": true, "provider": true, "interactions": true, "messages": true, "metadata": true}
 
-func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
+func (r *reader) pact(doc map[string]any, lists map[string]*elems) (*model.Pact, error) {
 	p := &model.Pact{Metadata: map[string]any{}}
 	p.Consumer = r.pacticipant(doc, "consumer")
 	p.Provider = r.pacticipant(doc, "provider")
-	for k := range doc {
+	for _, k := range sortedKeys(doc) {
 		if !topLevelKeys[k] {
 			r.warn("ignoring unknown top-level attribute '%s'", k)
 		}
@@ -87,13 +105,20 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 		r.warn("ignoring 'metadata' that is %s, not an object", kindOf(md))
 	}
 	ver := specVersion(declared)
-	interactions, hasInteractions := doc["interactions"]
-	list, isList := interactions.([]any)
-	if hasInteractions && interactions != nil && !isList {
-		return nil, fmt.Errorf("'interactions' must be an array, but it is %s", kindOf(interactions))
+	list, err := listOf(doc, lists, "interactions")
+	if err != nil {
+		return nil, err
+	}
+	v4Typed := false
+	if declared == "" && list.len() > 0 {
+		vals, err := list.all()
+		if err != nil {
+			return nil, err
+		}
+		v4Typed = looksV4(vals)
 	}
 	switch {
-	case declared == "" && looksV4(list):
+	case v4Typed:
 		r.warn("the pact has no specification version but its interactions have V4 types; reading it as V4")
 		ver = model.V4
 	case declared == "":
@@ -111,7 +136,7 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 			return nil, err
 		}
 		p.Interactions = is
-		if _, ok := doc["messages"]; ok {
+		if _, ok := lists["messages"]; ok || doc["messages"] != nil {
 			r.warn("ignoring 'messages' in a V4 pact (V4 pacts list messages under 'interactions')")
 		}
 		return p, nil
@@ -121,22 +146,20 @@ func (r *reader) pact(doc map[string]any) (*model.Pact, error) {
 		return nil, err
 	}
 	p.Interactions = is
-	if msgs, ok := doc["messages"]; ok && msgs != nil {
-		mlist, ok := msgs.([]any)
-		if !ok {
-			return nil, fmt.Errorf("'messages' must be an array, but it is %s", kindOf(msgs))
-		}
-		if ver < model.V3 && len(mlist) > 0 {
+	mlist, err := listOf(doc, lists, "messages")
+	if err != nil {
+		return nil, err
+	}
+	if mlist.len() > 0 {
+		if ver < model.V3 {
 			r.warn("a message pact declares version %s, but messages need V3; reading it as V3", declared)
 			p.SpecVersion, r.ver = model.V3, model.V3
 		}
-		for n, x := range mlist {
-			i, err := r.v3Message(n, x)
-			if err != nil {
-				return nil, err
-			}
-			p.Interactions = append(p.Interactions, i)
+		ms, err := r.each(mlist, (*reader).v3Message)
+		if err != nil {
+			return nil, err
 		}
+		p.Interactions = append(p.Interactions, ms...)
 	}
 	return p, nil
 }
@@ -148,40 +171,44 @@ var parallelMin = 512
 // each reads the interactions of list with read, in order. Long lists are
 // split between GOMAXPROCS goroutines, each with its own reader; warnings
 // and the first error keep the order of the list.
-func (r *reader) each(list []any, read func(*reader, int, any) (*model.Interaction, error)) ([]*model.Interaction, error) {
-	out := make([]*model.Interaction, len(list))
+func (r *reader) each(list *elems, read func(*reader, int, any) (*model.Interaction, error)) ([]*model.Interaction, error) {
+	total := list.len()
+	out := make([]*model.Interaction, total)
 	workers := runtime.GOMAXPROCS(0)
-	if len(list) < parallelMin || workers < 2 {
-		for n, x := range list {
-			i, err := read(r, n, x)
-			if err != nil {
-				return nil, err
-			}
-			out[n] = i
-		}
-		return out, nil
+	if total < parallelMin || workers < 2 {
+		workers = 1
 	}
-	chunk := (len(list) + workers - 1) / workers
+	chunk := (total + workers - 1) / workers
 	readers := make([]*reader, workers)
 	errs := make([]error, workers)
+	run := func(w, lo, hi int) {
+		p := list.parser()
+		for n := lo; n < hi; n++ {
+			v, err := list.get(p, n)
+			if err == nil {
+				mark := len(readers[w].warnings)
+				out[n], err = read(readers[w], n, v)
+				// Map order is random: sort each interaction's warnings.
+				sort.Strings(readers[w].warnings[mark:])
+			}
+			if err != nil {
+				errs[w] = err
+				return
+			}
+		}
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(list))
+		lo, hi := min(w*chunk, total), min((w+1)*chunk, total)
 		readers[w] = &reader{ver: r.ver}
-		if lo >= hi {
+		if workers == 1 {
+			run(w, lo, hi)
 			continue
 		}
 		wg.Add(1)
 		go func(w, lo, hi int) {
 			defer wg.Done()
-			for n := lo; n < hi; n++ {
-				i, err := read(readers[w], n, list[n])
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				out[n] = i
-			}
+			run(w, lo, hi)
 		}(w, lo, hi)
 	}
 	wg.Wait()
