@@ -23,7 +23,7 @@ H7_CFLAGS := -std=c99 -Wall -Wextra -Werror -I$(H7_ROOT)/include -I$(H7_DIR)
 H7_LDFLAGS := -pthread -L$(H7_LIBDIR) -l$(H7_LIBNAME) -Wl,-rpath,$(H7_LIBDIR)
 H7_TESTS := test_message test_model test_matching test_realpacts test_chaos
 
-.PHONY: test-h7 default-h7 compare-h7 test-h7-asan
+.PHONY: test-h7 default-h7 compare-h7 test-h7-asan node-h7
 default-h7: test-h7
 
 $(H7_OUT)/%: $(H7_DIR)/%.c $(H7_DIR)/h7_check.h $(LIB)
@@ -67,3 +67,13 @@ compare-h7: $(H7_DIR)/h7_dump_model.c
 	  timeout 10 $(H7_OUT)/dump_rust "$$f" > "$(H7_OUT)/compare/$$b.rust" 2>/dev/null; \
 	  if cmp -s "$(H7_OUT)/compare/$$b.libpact" "$(H7_OUT)/compare/$$b.rust"; then same=$$((same+1)); else diff=$$((diff+1)); fi; \
 	done; echo "model dumps: $$same identical, $$diff different (see $(H7_OUT)/compare)"
+
+# node-h7 runs node/h7_messages.js through pact-js-core's prebuilt addon
+# (ADDON=.../prebuilds/linux-x64/node.napi.node) with LIB beside it as
+# libpact_ffi.so: the message calls pact-js makes, end to end.
+node-h7:
+	@test -n "$(ADDON)" || { echo "set ADDON=/path/to/node.napi.node"; exit 2; }
+	@rm -rf $(H7_OUT)/node && mkdir -p $(H7_OUT)/node
+	cp $(ADDON) $(H7_OUT)/node/node.napi.node
+	cp $(LIB) $(H7_OUT)/node/libpact_ffi.so
+	node $(H7_DIR)/node/h7_messages.js $(H7_OUT)/node
