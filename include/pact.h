@@ -7,12 +7,12 @@
  * pact. Pact specification versions V1 to V4 are supported.
  *
  * The library is written in Go and exports the C ABI of the Rust pact_ffi 0.5.8 library: all 280 pactffi_*
- * functions with the same names, signatures, handle encodings and return codes, plus three 0.4.x functions
+ * functions with the same names, signatures, handle encodings and return codes, plus four 0.4.x functions
  * that released clients still link (pactffi_create_mock_server, pactffi_create_mock_server_for_pact,
- * pactffi_verify). Existing Pact clients (pact-go, pact-python, pact-js-core, pact-php, pact-net) can load it
- * in place of libpact_ffi. This header is written by hand and documents what libpact does; where libpact
- * differs from pact_ffi, the function's comment says so. libpact_version() is the only function pact_ffi
- * does not have.
+ * pactffi_verify, pactffi_verifier_cli_args). Existing Pact clients (pact-go, pact-python, pact-js-core,
+ * pact-php, pact-net) can load it in place of libpact_ffi. This header is written by hand and documents what
+ * libpact does; where libpact differs from pact_ffi, the function's comment says so. libpact_version() is the
+ * only function pact_ffi does not have.
  *
  * Linking
  *   Build with `make lib`: build/libpact.so, copied to build/libpact_ffi.so (the name pact clients look for).
@@ -46,17 +46,6 @@
  * Not implemented
  *   These functions exist (so that every client links) but always fail with their failure value and the last
  *   error "pactffi_xxx is not implemented by libpact" or "libpact does not support plugins":
- *   25 functions without an implementation (weak stubs; the verifier is being written):
- *     pactffi_verifier_add_custom_header pactffi_verifier_add_directory_source pactffi_verifier_add_file_source
- *     pactffi_verifier_add_provider_transport pactffi_verifier_broker_source
- *     pactffi_verifier_broker_source_with_selectors pactffi_verifier_execute pactffi_verifier_json
- *     pactffi_verifier_logs pactffi_verifier_logs_for_provider pactffi_verifier_new
- *     pactffi_verifier_new_for_application pactffi_verifier_output pactffi_verifier_set_coloured_output
- *     pactffi_verifier_set_consumer_filters pactffi_verifier_set_filter_info pactffi_verifier_set_follow_redirects
- *     pactffi_verifier_set_no_pacts_is_error pactffi_verifier_set_provider_info
- *     pactffi_verifier_set_provider_state pactffi_verifier_set_publish_options
- *     pactffi_verifier_set_verification_options pactffi_verifier_shutdown pactffi_verifier_url_source
- *     pactffi_verify
  *   5 plugin functions (libpact runs no plugins; pactffi_cleanup_plugins is a no-op):
  *     pactffi_using_plugin pactffi_using_plugin_with_delay pactffi_interaction_contents
  *     pactffi_register_plugin_log_callback pactffi_get_plugin_logs
@@ -2199,6 +2188,9 @@ int pactffi_validate_datetime(const char *value, const char *format);
  * Verifies a provider against pacts: create a handle, configure the provider, the pact sources and options,
  * then pactffi_verifier_execute. The setter functions report failures through the last error. pactffi_verifier_execute
  * blocks the calling thread while it calls the provider; the provider may run in the same process on other threads.
+ * Unlike pact_ffi, the output is not printed to stdout unless the environment variable LIBPACT_VERIFIER_STDOUT is
+ * "1" or "true"; read it with pactffi_verifier_output / pactffi_verifier_json, and the log of the run with
+ * pactffi_verifier_logs (no log sink needs to be set up). A request timeout of 0 means the default of 5000 ms.
  * ------------------------------------------------------------------------------------------------------------ */
 
 /*
@@ -2208,6 +2200,13 @@ int pactffi_validate_datetime(const char *value, const char *format);
  * arguments. Thread-safe.
  */
 int32_t pactffi_verify(const char *args);
+
+/*
+ * pact_ffi 0.4.x: returns the arguments pactffi_verify understands as JSON, {"options": [{"long", "short"?,
+ * "help", "possible_values"?, "default_value"?, "multiple", "env"?}, ...], "flags": [...]}. Ownership: the
+ * caller frees it with pactffi_string_delete. Thread-safe.
+ */
+const char *pactffi_verifier_cli_args(void);
 
 /*
  * Deprecated (use pactffi_verifier_new_for_application): creates a verifier handle. Ownership: free with
