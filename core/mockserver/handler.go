@@ -57,6 +57,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			plainError(w, http.StatusRequestEntityTooLarge, msg)
 			return
 		}
+		if errors.Is(err, errHeaderEncoding) {
+			// The reference answers 500 with this text (hyper_server.rs).
+			const msg = "Found an invalid header encoding"
+			s.logf(logging.Error, "%s %s: %v", req.Method, req.Path, err)
+			s.record(Result{Kind: Failed, index: -1, Method: req.Method, Path: req.Path, Request: req, Error: msg})
+			plainError(w, http.StatusInternalServerError, msg)
+			return
+		}
 		s.logf(logging.Error, "%s %s: %v", req.Method, req.Path, err)
 		s.record(Result{Kind: Failed, index: -1, Method: req.Method, Path: req.Path, Request: req, Error: "Could not process request body"})
 		plainError(w, http.StatusInternalServerError, "Could not process request body")
@@ -118,12 +126,13 @@ func (s *Server) record(res Result) Result {
 func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *model.Interaction) {
 	resp := &i.Response
 	if needsGeneration(resp) {
+		// On an error g still holds every value that could be generated; the
+		// parts that failed keep their example values.
 		g, err := generators.GenerateResponse(resp, generators.Consumer, s.genCtx)
 		if err != nil {
-			s.logf(logging.Warn, "generating the response of %q: %v; sending the example values", i.Description, err)
-		} else {
-			resp = &g
+			s.logf(logging.Warn, "generating the response of %q: %v; the values that could not be generated keep their examples", i.Description, err)
 		}
+		resp = &g
 	}
 	h := w.Header()
 	h["Access-Control-Allow-Origin"] = originValue(req)

@@ -51,12 +51,34 @@ func listHeader(name string) bool {
 // errBodyTooLarge is returned by toRequest when the body exceeds the limit.
 var errBodyTooLarge = errors.New("request body too large")
 
+// errHeaderEncoding is returned by toRequest when a header value holds a byte
+// that is not visible ASCII (net/http has already refused control
+// characters, so this means bytes 0x80 and above), which the reference's
+// mock server cannot read as a string either.
+var errHeaderEncoding = errors.New("invalid header encoding")
+
+// checkHeaderEncoding returns an error naming the first header whose value is
+// not visible ASCII (or tab).
+func checkHeaderEncoding(h map[string][]string) error {
+	for name, values := range h {
+		for _, v := range values {
+			for i := 0; i < len(v); i++ {
+				if c := v[i]; c >= 0x7f || (c < 0x20 && c != '\t') {
+					return fmt.Errorf("header %s: byte 0x%02x at offset %d: %w", name, c, i, errHeaderEncoding)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // toRequest converts a received request to the model (spec-checklist §7 M2):
 // the method; the path as sent, without decoding; the query parsed from the
 // raw request URI (pactfile.ParseQuery, as for pact files); the headers, with a line sent several times kept as
 // several values and list headers split; and the body bytes, with zero bytes
 // giving an empty body. limit bounds the body; a larger body gives
-// errBodyTooLarge.
+// errBodyTooLarge. A header value that is not visible ASCII gives
+// errHeaderEncoding.
 func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 	req := &model.Request{Method: r.Method}
 	path, rawQuery := splitURI(r)
@@ -64,6 +86,10 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 	if rawQuery != "" {
 		req.RawQuery = rawQuery
 		req.Query, req.QueryNoValue = pactfile.ParseQuery(rawQuery)
+	}
+	if err := checkHeaderEncoding(r.Header); err != nil {
+		req.Headers = model.Headers(r.Header)
+		return req, err
 	}
 	req.Headers = toHeaders(r)
 
