@@ -2,8 +2,7 @@ package pactfile
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"hash/crc32"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -143,8 +142,7 @@ func (e *encoder) value(v any, depth int) {
 		e.newline(depth)
 		e.buf = append(e.buf, '}')
 		if hole >= 0 {
-			sum := sha256.Sum256(e.buf[start:])
-			e.lastKey = hex.EncodeToString(sum[:8])
+			e.lastKey = contentHash(e.buf[start:])
 			copy(e.buf[hole+1:], e.lastKey)
 		}
 	case rawJSON:
@@ -418,4 +416,19 @@ func (e *encoder) raw(b []byte, depth int) {
 			e.buf = append(e.buf, c)
 		}
 	}
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// contentHash returns 16 hex digits identifying b: its CRC-32 (IEEE) then
+// its CRC-32C, both computed in hardware on common CPUs.
+func contentHash(b []byte) string {
+	const hex = "0123456789abcdef"
+	v := uint64(crc32.ChecksumIEEE(b))<<32 | uint64(crc32.Checksum(b, castagnoli))
+	var out [16]byte
+	for i := 15; i >= 0; i-- {
+		out[i] = hex[v&0xF]
+		v >>= 4
+	}
+	return string(out[:])
 }

@@ -401,7 +401,11 @@ func (r *reader) v4Body(v any, headerCT, where string) model.Body {
 		return rawBody(v, headerCT)
 	}
 	content, hasContent := m["content"]
+	odd := false
 	for k := range m {
+		odd = odd || !v4BodyAttrs[k]
+	}
+	for _, k := range sortedKeysIf(odd, m) {
 		if !v4BodyAttrs[k] {
 			r.warn("%s: the body is not a V4 body object (it has the attribute '%s'); read it as JSON", where, k)
 			return present(encodeJSON(m, false))
@@ -721,6 +725,14 @@ func (r *reader) generators(v any, where string) model.Generators {
 		return nil
 	}
 	return gens
+}
+
+// sortedKeysIf is sortedKeys(m) when cond holds, else nil.
+func sortedKeysIf[V any](cond bool, m map[string]V) []string {
+	if !cond {
+		return nil
+	}
+	return sortedKeys(m)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -234,8 +234,9 @@ func (w *writer) interaction(i *model.Interaction) *obj {
 
 // keyHole stands for the key of an interaction that has none. The encoder
 // writes the interaction with a placeholder there, then replaces it with 16
-// hex digits of a SHA-256 of the interaction's encoded form (placeholder
+// hex digits of two CRC-32s of the interaction's encoded form (placeholder
 // included), so the key follows the content without a second encoding pass.
+// The key identifies content; it is not a cryptographic digest.
 type keyHole struct{}
 
 const keyPlaceholder = `"################"`
