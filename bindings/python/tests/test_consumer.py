@@ -1,0 +1,134 @@
+"""End-to-end consumer tests through the DSL, a real mock server and urllib."""
+
+import json
+
+import pytest
+
+import libpact.match as match
+from libpact import Consumer, MismatchError, PactError, Provider
+from conftest import http
+
+
+def users_pact(tmp_path, version="4.0", **kw):
+    return Consumer("web").has_pact_with(Provider("users"), pact_dir=str(tmp_path), version=version, **kw)
+
+
+def test_get_with_matchers_writes_pact(tmp_path, pact_file):
+    pact = users_pact(tmp_path)
+    (pact.given("user exists", id=1)
+         .upon_receiving("a request for user 1")
+         .with_request("GET", "/users/1", query={"full": "yes"}, headers={"Accept": "application/json"})
+         .will_respond_with(200, headers={"Content-Type": "application/json"},
+                            body={"id": match.integer(1), "name": match.like("Ann"),
+                                  "roles": match.each_like("admin", min=2)}))
+    with pact:
+        assert pact.uri.startswith("http://127.0.0.1:")
+        status, headers, body = http("GET", pact.uri + "/users/1?full=yes", headers={"Accept": "application/json"})
+    assert status == 200
+    assert headers["Content-Type"] == "application/json"
+    assert json.loads(body) == {"id": 1, "name": "Ann", "roles": ["admin", "admin"]}
+    assert pact.uri is None  # the server is gone after the block
+
+    doc = pact_file("web", "users")
+    assert doc["metadata"]["pactSpecification"]["version"] == "4.0"
+    (inter,) = doc["interactions"]
+    assert inter["description"] == "a request for user 1"
+    assert inter["providerStates"] == [{"name": "user exists", "params": {"id": 1}}]
+    assert inter["request"]["query"] == {"full": ["yes"]}
+    rules = inter["response"]["matchingRules"]["body"]
+    assert rules["$.id"]["matchers"] == [{"match": "integer"}]
+    assert rules["$.name"]["matchers"] == [{"match": "type"}]
+    assert rules["$.roles"]["matchers"] == [{"match": "type", "min": 2}]
+
+
+def test_post_json_body_and_second_block_merges(tmp_path, pact_file):
+    pact = users_pact(tmp_path, version="3.0")
+    (pact.upon_receiving("create a user")
+         .with_request("POST", "/users", headers={"Content-Type": "application/json"},
+                       body={"name": match.like("Bob"), "email": match.regex(r"^\S+@\S+$", "bob@example.com")})
+         .will_respond_with(201, body={"id": match.integer(7)}))
+    with pact:
+        status, _, body = http("POST", pact.uri + "/users", {"name": "Zoe", "email": "zoe@x.org"},
+                               {"Content-Type": "application/json"})
+        assert status == 201 and json.loads(body) == {"id": 7}
+
+    # A second block defines new interactions; the file of this process is merged, not replaced.
+    pact.upon_receiving("delete a user").with_request("DELETE", match.regex(r"/users/\d+", "/users/3")) \
+        .will_respond_with(204)
+    with pact:
+        assert http("DELETE", pact.uri + "/users/99")[0] == 204
+
+    doc = pact_file("web", "users")
+    assert doc["metadata"]["pactSpecification"]["version"] == "3.0.0"
+    assert sorted(i["description"] for i in doc["interactions"]) == ["create a user", "delete a user"]
+    delete = next(i for i in doc["interactions"] if i["description"] == "delete a user")
+    assert delete["request"]["matchingRules"]["path"]["matchers"] == [{"match": "regex", "regex": r"/users/\d+"}]
+
+
+def test_query_string_text_and_binary_bodies(tmp_path, pact_file):
+    pact = users_pact(tmp_path)
+    pact.upon_receiving("search").with_request("GET", "/search", query="q=a&q=b&page=2") \
+        .will_respond_with(200, headers={"Content-Type": "text/plain"}, body="found")
+    pact.upon_receiving("upload").with_request("PUT", "/blob", headers={"Content-Type": "application/octet-stream"},
+                                               body=b"\x00\x01\xff") \
+        .will_respond_with(200, body=b"\x89PNG", content_type="image/png")
+    with pact:
+        status, _, body = http("GET", pact.uri + "/search?q=a&q=b&page=2")
+        assert (status, body) == (200, b"found")
+        status, headers, body = http("PUT", pact.uri + "/blob", b"\x00\x01\xff",
+                                     {"Content-Type": "application/octet-stream"})
+        assert (status, body) == (200, b"\x89PNG")
+    doc = pact_file("web", "users")
+    search = next(i for i in doc["interactions"] if i["description"] == "search")
+    assert search["request"]["query"] == {"q": ["a", "b"], "page": ["2"]}
+
+
+def test_mismatch_raises_with_readable_text(tmp_path):
+    pact = users_pact(tmp_path)
+    pact.upon_receiving("create").with_request("POST", "/users", body={"name": match.like("x")}) \
+        .will_respond_with(201)
+    pact.upon_receiving("list").with_request("GET", "/users").will_respond_with(200)
+    with pytest.raises(MismatchError) as info:
+        with pact:
+            status, _, _ = http("POST", pact.uri + "/users", {"name": 3}, {"Content-Type": "application/json"})
+            assert status == 500  # the mock server answers a mismatched request with 500
+            http("GET", pact.uri + "/nothing")
+    text = str(info.value)
+    assert "Request mismatch: POST /users" in text
+    assert "BodyMismatch at $.name: Expected 3 (Integer) to be the same type as 'x' (String)" in text
+    assert "Unexpected request: GET /nothing matches no interaction" in text
+    assert "Missing request: GET /users was expected but never received" in text
+    assert isinstance(info.value, AssertionError) and isinstance(info.value, PactError)
+    assert {m["type"] for m in info.value.mismatches} == {"request-mismatch", "request-not-found",
+                                                          "missing-request"}
+    assert not (tmp_path / "web-users.json").exists()  # a failed test writes no pact
+
+
+def test_error_inside_block_wins_and_server_stops(tmp_path):
+    pact = users_pact(tmp_path)
+    pact.upon_receiving("list").with_request("GET", "/users").will_respond_with(200)
+    with pytest.raises(ZeroDivisionError):
+        with pact:
+            port = pact.server.port
+            1 / 0
+    assert pact.server is None
+    from libpact import _ffi
+    assert not _ffi.mock_server_matched(port)  # no mock server on that port any more
+    assert _ffi.mock_server_mismatches(port) is None
+
+
+def test_file_write_mode_never(tmp_path):
+    pact = users_pact(tmp_path, file_write_mode="never")
+    pact.upon_receiving("list").with_request("GET", "/users").will_respond_with(200)
+    with pact:
+        http("GET", pact.uri + "/users")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pytest_plugin_fixture(pact, pact_dir):
+    p = pact("plugin-consumer", "plugin-provider")
+    p.upon_receiving("ping").with_request("GET", "/ping").will_respond_with(200, body={"ok": match.boolean(True)})
+    with p:
+        status, _, body = http("GET", p.uri + "/ping")
+    assert status == 200 and json.loads(body) == {"ok": True}
+    assert (pact_dir / "plugin-consumer-plugin-provider.json").is_file()
