@@ -98,7 +98,7 @@ func TestMalformedHTTP(t *testing.T) {
 		"truncated chunk":       "POST /things HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffff\r\nabc",
 		"short body":            "POST /things HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc",
 		"huge header":           "GET /thing HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 2<<20) + "\r\n\r\n",
-		"200k headers (1.6 MB)":          "GET /thing HTTP/1.1\r\nHost: x\r\n" + strings.Repeat("X-H: v\r\n", 200000) + "\r\n",
+		"200k headers (1.6 MB)": "GET /thing HTTP/1.1\r\nHost: x\r\n" + strings.Repeat("X-H: v\r\n", 200000) + "\r\n",
 		"only a CRLF":           "\r\n",
 		"TLS hello to HTTP":     "\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03",
 		"smuggling TE+CL":       "POST /things HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /thing HTTP/1.1\r\nHost: x\r\n\r\n",
