@@ -47,8 +47,13 @@ func TestRequestAndHeaders(t *testing.T) {
 	if got := r.Headers["X-Id"]; !reflect.DeepEqual(got, []string{"abc", "second"}) {
 		t.Errorf("X-Id = %q", got)
 	}
-	if r.MatchingRules.Get(model.CategoryHeader, "X-Id[0]") == nil {
-		t.Errorf("header rule not re-keyed to X-Id[0]: %v", r.MatchingRules[model.CategoryHeader])
+	if r.MatchingRules.Get(model.CategoryHeader, "X-Id") == nil {
+		t.Errorf("header rule not keyed by the name: %v", r.MatchingRules[model.CategoryHeader])
+	}
+	must(t, i.WithQueryParameter("n", 0, strptr(`{"value":"1","pact:matcher:type":"regex","regex":"\\d"}`)))
+	must(t, i.WithQueryParameter("n", 1, strptr(`{"value":"x","pact:matcher:type":"type"}`)))
+	if l := i.I.Request.MatchingRules.Get(model.CategoryQuery, "n"); l == nil || len(l.Rules) != 1 || l.Rules[0].Kind != model.Type {
+		t.Errorf("query rules for n = %+v (want the later value's type rule only, as pact_ffi)", l)
 	}
 	if got := r.Query["q"]; !reflect.DeepEqual(got, []string{"a", "b"}) {
 		t.Errorf("q = %q", got)

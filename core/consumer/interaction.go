@@ -176,20 +176,16 @@ func (i *Interaction) WithRequest(method, path string) error {
 	return nil
 }
 
-// indexedKey is the rule key of value index of a header or query parameter:
-// the name for index 0, name[index] otherwise. When an index above 0 is
-// given, rules stored under the bare name move to name[0].
-func indexedKey(m *model.MatchingRules, c model.Category, name string, index int) string {
-	if index == 0 {
-		return name
+// valueRuleKey returns the rule key for value index of a header or query
+// parameter: its name, as pact_ffi writes it (the matching engine applies
+// header and query rules to every value of the name). When a later value
+// (index > 0) brings rules of its own they replace the name's rules, which is
+// what the reference's pact files end up with.
+func valueRuleKey(m *model.MatchingRules, c model.Category, name string, index int, hasRules bool) string {
+	if index > 0 && hasRules && *m != nil {
+		delete((*m)[c], name)
 	}
-	if *m != nil {
-		if l := (*m)[c][name]; l != nil {
-			delete((*m)[c], name)
-			(*m)[c][name+"[0]"] = l
-		}
-	}
-	return name + "[" + strconv.Itoa(index) + "]"
+	return name
 }
 
 // setAt sets values[index] = v, growing values as needed.
@@ -227,7 +223,7 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 	if err != nil {
 		return fmt.Errorf("query parameter %s: %w", name, err)
 	}
-	key := indexedKey(&r.MatchingRules, model.CategoryQuery, name, index)
+	key := valueRuleKey(&r.MatchingRules, model.CategoryQuery, name, index, len(rules) > 0)
 	addRules(&r.MatchingRules, model.CategoryQuery, key, rules)
 	addGenerator(&r.Generators, model.CategoryQuery, key, gen)
 	switch {
@@ -259,7 +255,7 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 	if err != nil {
 		return fmt.Errorf("header %s: %w", name, err)
 	}
-	key := indexedKey(rules, model.CategoryHeader, name, index)
+	key := valueRuleKey(rules, model.CategoryHeader, name, index, len(rs) > 0)
 	addRules(rules, model.CategoryHeader, key, rs)
 	addGenerator(gens, model.CategoryHeader, key, gen)
 	if *headers == nil {
