@@ -139,7 +139,7 @@ type StateChange struct {
 	// "teardown"; the returned map feeds ProviderState generators.
 	Func func(ctx context.Context, state model.ProviderState, action string) (map[string]any, error)
 	// Retries is how many more times a state change that failed with a 5xx
-	// answer or a connection error is tried (0: 2; negative: none). The
+	// answer or a connection error (not a timeout) is tried (0: 2; negative: none). The
 	// reference retries 8 times with back-off up to 64 s; libpact keeps the
 	// wait short so that a broken state handler fails fast.
 	Retries int

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -160,7 +162,11 @@ func (v *run) stateRequest(ctx context.Context, s model.ProviderState, action st
 	req.Header.Set("User-Agent", "libpact")
 	resp, err := v.http.Do(req)
 	if err != nil {
-		return nil, true, fmt.Errorf("Invalid response: %w", v.describeError(req, err))
+		// A handler that did not answer in time is not retried: it would
+		// only multiply the wait.
+		var ne net.Error
+		retry := !(errors.As(err, &ne) && ne.Timeout())
+		return nil, retry, fmt.Errorf("Invalid response: %w", v.describeError(req, err))
 	}
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))

@@ -764,3 +764,24 @@ func TestJoinPaths(t *testing.T) {
 func basicAuth(u, p string) (a brokerAuth) { a.Username, a.Password = u, p; return a }
 
 type brokerAuth = broker.Auth
+
+func TestVerifyHangingStateChange(t *testing.T) {
+	release := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	defer hang.Close()
+	defer close(release)
+	f := newFixture(t)
+	cfg := f.config(t, ordersPact)
+	cfg.StateChange.URL = hang.URL
+	cfg.Filter.Description = "order"
+	cfg.RequestTimeout = time.Second
+	start := time.Now()
+	rep := mustVerify(t, cfg)
+	if took := time.Since(start); took > 2500*time.Millisecond {
+		t.Errorf("took %v: a hanging state handler must fail within the timeout, without retries", took)
+	}
+	if rep.Result || rep.Errors[0].Error != "One or more of the setup state change handlers has failed" ||
+		!strings.Contains(rep.Errors[0].Cause, "operation timed out (no answer within 1000 ms)") {
+		t.Errorf("errors = %+v", rep.Errors)
+	}
+}
