@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import weakref
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -101,6 +102,42 @@ class Verifier(Handle):
         """The provider-state endpoint; with teardown it is also called after each interaction."""
         self._void(_ffi.verifier_set_provider_state, enc(url), int(teardown), int(body))
         return self
+
+    def set_state_handler(self, handler, teardown: bool = False) -> "Verifier":
+        """Provider states handled by a Python callable in this process, instead of an endpoint of the provider:
+        ``handler(state, action, **params)`` with action "setup" (or "teardown" when teardown is true). A dict it
+        returns is sent back as the state's values (for provider-state generators). Interactions without a provider state
+        do not call it. The handler runs on a thread
+        of a small HTTP server on 127.0.0.1 that lives as long as the verifier."""
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class StateRequest(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):  # noqa: N802
+                n = int(self.headers.get("Content-Length") or 0)
+                try:
+                    req = json.loads(self.rfile.read(n) or b"{}")
+                    name = req.get("state") or ""
+                    # The verifier also calls for interactions without a state (name ""): nothing to set up.
+                    out = handler(name, req.get("action", "setup"), **(req.get("params") or {})) if name else {}
+                    data, status = json.dumps(out if isinstance(out, dict) else {}).encode(), 200
+                except Exception as exc:  # the verifier reports the state change as failed
+                    data, status = json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode(), 500
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), StateRequest)
+        threading.Thread(target=server.serve_forever, daemon=True, name="pact-state-handler").start()
+        if getattr(self, "_state_server", None) is not None:
+            self._state_server()  # replaces an earlier handler
+        self._state_server = weakref.finalize(self, _stop_server, server)
+        return self.set_state_change_url(f"http://127.0.0.1:{server.server_address[1]}/", teardown, True)
 
     def set_filter(self, description: str | None = None, state: str | None = None,
                    no_state: bool = False) -> "Verifier":
@@ -186,6 +223,17 @@ class Verifier(Handle):
         """The verifier's log."""
         return _ffi.take_string(_ffi.verifier_logs(self._ptr)) or ""
 
+    def close(self) -> None:
+        super().close()
+        stop = getattr(self, "_state_server", None)
+        if stop is not None:
+            stop()  # a weakref.finalize: runs once
+
+
+def _stop_server(server) -> None:
+    server.shutdown()
+    server.server_close()
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pact-verifier", description="Verify a provider against pacts with libpact.")
@@ -232,22 +280,35 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def junit_xml(provider: str, result: dict | None, code: int) -> str:
-    """A JUnit XML report from the verifier's JSON result (one testcase per interaction)."""
+    """A JUnit XML report from the verifier's JSON result: one testcase per interaction, failed ones carrying
+    their mismatches."""
     from xml.sax.saxutils import escape, quoteattr
+    result = result or {}
+    errors = result.get("errors", []) + result.get("pendingErrors", [])
     cases, failures = [], 0
-    for err in (result or {}).get("errors", []):
+    for ir in result.get("interactionResults", []):
+        desc = ir.get("description", "interaction")
+        if ir.get("result") == "OK":
+            cases.append(f"  <testcase classname={quoteattr(provider)} name={quoteattr(desc)}/>")
+            continue
         failures += 1
-        desc = err.get("interaction", "interaction")
-        msg = json.dumps(err.get("mismatch", err))
-        cases.append(f'  <testcase classname={quoteattr(provider)} name={quoteattr(desc)}>'
-                     f'<failure message="verification failed">{escape(msg)}</failure></testcase>')
-    total = max(len(cases), 1)
-    if not cases:
-        status = "passed" if code == 0 else "failed"
-        cases.append(f'  <testcase classname={quoteattr(provider)} name="verification {status}">' +
-                     ("" if code == 0 else "<failure/>") + "</testcase>")
+        lines = []
+        for err in errors:
+            if not str(err.get("interaction", "")).endswith(desc):
+                continue
+            mm = err.get("mismatch", {})
+            for m in mm.get("mismatches", []) or [mm]:
+                where = m.get("path") or m.get("key") or ""
+                lines.append(f"{where} -> {m.get('mismatch') or m.get('message') or json.dumps(m)}".strip())
+        text = "\n".join(lines) or str(ir.get("result"))
+        cases.append(f"  <testcase classname={quoteattr(provider)} name={quoteattr(desc)}>"
+                     f"<failure message={quoteattr(lines[0] if lines else 'verification failed')}>{escape(text)}"
+                     f"</failure></testcase>")
+    if not cases:  # nothing was verified (no pacts, or the run could not start)
+        cases.append(f"  <testcase classname={quoteattr(provider)} name=\"verification\">" +
+                     ("" if code == 0 else "<failure message=\"verification did not run\"/>") + "</testcase>")
         failures = 0 if code == 0 else 1
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name={quoteattr(provider)} tests="{total}" '
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name={quoteattr(provider)} tests="{len(cases)}" '
             f'failures="{failures}">\n' + "\n".join(cases) + "\n</testsuite>\n")
 
 
