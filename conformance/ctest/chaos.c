@@ -30,6 +30,12 @@ int main(int argc, char **argv) {
   int ports[4] = {0};
   char err[4096];
   rng = argc > 2 ? strtoull(argv[2], NULL, 10) : 1;
+  /* Pact names become file names: keep every file inside the scratch directory (directories passed are
+   * relative, never taken from the random strings). */
+  if (chdir(tmp_dir()) != 0) {
+    perror(tmp_dir());
+    return 1;
+  }
   for (k = 0; k < calls; k++) {
     unsigned op = rnd(30), pi = rnd(8);
     PactHandle p = rnd(20) == 0 ? (PactHandle)rnd(65536) : pacts[pi];
@@ -70,8 +76,9 @@ int main(int argc, char **argv) {
                ok = ports[s] > 0; } break;
     case 26: { int port = ports[rnd(4)]; ok = pactffi_mock_server_mismatches(port) != NULL; if (ok) pactffi_mock_server_matched(port); } break;
     case 27: { int port = ports[rnd(4)]; ok = pactffi_cleanup_mock_server(port); } break;
-    case 28: ok = pactffi_pact_handle_write_file(p, rnd(2) ? tmp_dir() : str(), rnd(2)) == 0; break;
-    case 29: { int port = ports[rnd(4)]; ok = pactffi_write_pact_file(port, tmp_dir(), true) == 0; } break;
+    case 28: { static const char *dirs[] = {".", "sub", "sub/deeper", "", NULL, "caf\xc3\x28"};
+               ok = pactffi_pact_handle_write_file(p, dirs[rnd(6)], rnd(2)) == 0; } break;
+    case 29: { int port = ports[rnd(4)]; ok = pactffi_write_pact_file(port, ".", true) == 0; } break;
     }
     if (!ok) {
       failed++;
