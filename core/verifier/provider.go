@@ -135,7 +135,7 @@ func joinPaths(base, path string) string {
 // name order (the reference sorts them), values in order.
 func encodeQuery(r *model.Request) string {
 	if r.RawQuery != "" {
-		return r.RawQuery
+		return escapeRawQuery(r.RawQuery)
 	}
 	if len(r.Query) == 0 {
 		return ""
@@ -158,6 +158,25 @@ func encodeQuery(r *model.Request) string {
 			b.WriteByte('=')
 			b.WriteString(url.QueryEscape(v))
 		}
+	}
+	return b.String()
+}
+
+// escapeRawQuery percent-encodes the bytes of a query string as given in a
+// pact that cannot appear in a request line (spaces, non-ASCII, controls),
+// keeping everything else, including existing %XX escapes, as written.
+func escapeRawQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c > ' ' && c < 0x7f && c != '#' && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`' && c != '{' && c != '|' && c != '}' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
 	}
 	return b.String()
 }

@@ -785,3 +785,16 @@ func TestVerifyHangingStateChange(t *testing.T) {
 		t.Errorf("errors = %+v", rep.Errors)
 	}
 }
+
+func TestEscapeRawQuery(t *testing.T) {
+	for in, want := range map[string]string{
+		"a=1&b=2":          "a=1&b=2",
+		"a=hello world":    "a=hello%20world",
+		"x=é&y=%2F":        "x=%C3%A9&y=%2F",
+		"q={\"a\"}#frag|x": "q=%7B%22a%22%7D%23frag%7Cx",
+	} {
+		if got := escapeRawQuery(in); got != want {
+			t.Errorf("escapeRawQuery(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
