@@ -600,7 +600,8 @@ func pactffi_check_regex(regex, example *C.char) (ret C.bool) {
 		fail(fn, err)
 		return false
 	}
-	ex, _, err := optCstr(example, "example")
+	// NULL is not "": pact_ffi returns false for a NULL example.
+	ex, err := cstr(example, "example")
 	if err != nil {
 		fail(fn, err)
 		return false
