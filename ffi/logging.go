@@ -146,7 +146,11 @@ func pactffi_init(logEnvVar *C.char) {
 	defer guardVoid(fn)
 	name := "LOG_LEVEL"
 	if logEnvVar != nil {
-		if s, err := cstr(logEnvVar, "log_env_var"); err == nil && s != "" {
+		s, err := cstr(logEnvVar, "log_env_var")
+		switch {
+		case err != nil:
+			setError(errorf(fn, "%v; reading LOG_LEVEL instead", err))
+		case s != "":
 			name = s
 		}
 	}
@@ -198,12 +202,12 @@ func pactffi_log_message(source *C.char, logLevel *C.char, message *C.char) {
 	}
 	level := logging.Info
 	if logLevel != nil {
-		if s, err := cstr(logLevel, "log_level"); err == nil {
-			if l, err := logging.ParseLevel(s); err == nil {
-				level = l
-			} else {
-				setError(errorf(fn, "%v; logging at INFO", err))
-			}
+		if s, err := cstr(logLevel, "log_level"); err != nil {
+			setError(errorf(fn, "%v; logging at INFO", err))
+		} else if l, err := logging.ParseLevel(s); err == nil {
+			level = l
+		} else {
+			setError(errorf(fn, "%v; logging at INFO", err))
 		}
 	}
 	src := "pact_ffi"
