@@ -16,6 +16,12 @@
 // Writing is deterministic: object keys are sorted, interactions are ordered
 // by description, provider states and type, and the same model always gives
 // the same bytes.
+//
+// Large pacts: Parse decodes the interactions one at a time from their spans
+// in the text (a small JSON parser of its own, checked against encoding/json
+// by FuzzParseJSON), and both Parse and Marshal share lists of 512 or more
+// interactions between GOMAXPROCS goroutines. JSON bodies are kept as compact
+// JSON text with sorted keys; numbers keep their text, so 1 and 1.0 differ.
 package pactfile
 
 // Version is the libpact core version written into pact metadata as
