@@ -2,10 +2,10 @@ package pactfile
 
 import (
 	"bytes"
-	"hash/crc32"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"sort"
