@@ -1,8 +1,11 @@
 /* concurrency.c - T threads each run N full consumer cycles at once: build a pact with two interactions, start a
  * mock server, send the requests (every 7th cycle a wrong one too), check matched / mismatches, write the pact
- * (merging into the thread's file), clean up and free. Results must be correct in every cycle, the pact files
- * must hold exactly the two interactions, and every handle table must be empty at the end.
- *   concurrency [threads] [cycles]    (default 16 1000; CTEST_TMP from the environment) */
+ * (merging into the thread's file), clean up and free. Meanwhile 4 verifier threads each run V verifications
+ * through the pactffi_verifier_* functions against a mock server standing in for the provider: a pact that
+ * passes (execute returns 0) and, every 5th time, one that fails (execute returns 1). Results must be correct
+ * in every cycle, the pact files must hold exactly the two interactions, and every handle table must be empty
+ * at the end.
+ *   concurrency [threads] [cycles] [verifications]  (default 16 1000 200; CTEST_TMP from the environment) */
 #include <pthread.h>
 
 #include "../../ctest/common.h"
@@ -71,6 +74,60 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+#define VERIFIERS 4
+static long verifications = 200;
+static int provider_port;
+static char pass_pact[600], fail_pact[600];
+
+static struct VerifierHandle *new_verifier(const char *pact) {
+  struct VerifierHandle *v = pactffi_verifier_new_for_application("concurrency", "1.0");
+  if (!v) return NULL;
+  pactffi_verifier_set_provider_info(v, "conc-provider-side", "http", "127.0.0.1", (unsigned short)provider_port, "/");
+  pactffi_verifier_add_file_source(v, pact);
+  return v;
+}
+
+static void *verifier_worker(void *arg) {
+  struct result *r = arg;
+  long n;
+  for (n = 0; n < verifications; n++) {
+    int fails = n % 5 == 4, rc;
+    struct VerifierHandle *v = new_verifier(fails ? fail_pact : pass_pact);
+    if (!v) { note(r, "verifier_new failed", provider_port); continue; }
+    rc = pactffi_verifier_execute(v);
+    if (rc != (fails ? 1 : 0)) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "verifier_execute returned %d for the %s pact", rc, fails ? "failing" : "passing");
+      note(r, msg, provider_port);
+    }
+    pactffi_verifier_shutdown(v);
+    r->ok++;
+  }
+  return NULL;
+}
+
+/* setup_provider starts the mock server that plays the provider and writes the two pacts the verifiers use. */
+static int setup_provider(PactHandle *provider) {
+  PactHandle bad;
+  InteractionHandle i;
+  *provider = pactffi_new_pact("conc-verify-consumer", "conc-provider-side");
+  i = pactffi_new_interaction(*provider, "a request for item 1");
+  pactffi_with_request(i, "GET", "/items/1");
+  pactffi_response_status(i, 200);
+  pactffi_with_body(i, InteractionPart_Response, "application/json", "{\"id\": 1}");
+  provider_port = pactffi_create_mock_server_for_transport(*provider, "127.0.0.1", 0, "http", NULL);
+  if (provider_port <= 0 || pactffi_write_pact_file(provider_port, dir, true) != 0) return 0;
+  snprintf(pass_pact, sizeof pass_pact, "%s/conc-verify-consumer-conc-provider-side.json", dir);
+  bad = pactffi_new_pact("conc-verify-bad-consumer", "conc-provider-side");
+  i = pactffi_new_interaction(bad, "a request for item 1");
+  pactffi_with_request(i, "GET", "/items/1");
+  pactffi_response_status(i, 201);
+  if (pactffi_pact_handle_write_file(bad, dir, true) != 0) return 0;
+  pactffi_free_pact_handle(bad);
+  snprintf(fail_pact, sizeof fail_pact, "%s/conc-verify-bad-consumer-conc-provider-side.json", dir);
+  return 1;
+}
+
 static int count(const char *s, const char *needle) {
   int c = 0;
   for (; (s = strstr(s, needle)) != NULL; s += strlen(needle)) c++;
@@ -79,15 +136,26 @@ static int count(const char *s, const char *needle) {
 
 int main(int argc, char **argv) {
   int threads = argc > 1 ? atoi(argv[1]) : 16, t, live;
-  pthread_t th[256];
-  struct result res[256];
+  pthread_t th[256], vth[VERIFIERS];
+  struct result res[256], vres[VERIFIERS];
+  PactHandle provider;
+  long verified = 0;
   long total_ok = 0, total_bad = 0;
   const char *tmp = getenv("CTEST_TMP") ? getenv("CTEST_TMP") : "/tmp";
   char err[1024];
   if (argc > 2) cycles = atol(argv[2]);
+  if (argc > 3) verifications = atol(argv[3]);
   if (threads > 256) threads = 256;
   snprintf(dir, sizeof dir, "%s/concurrency-pacts-%d", tmp, (int)getpid());
   mkdir(dir, 0755);
+  if (!setup_provider(&provider)) {
+    fprintf(stderr, "concurrency: setting up the provider failed: %s\n", last_error(err, sizeof err));
+    return 1;
+  }
+  for (t = 0; t < VERIFIERS; t++) {
+    memset(&vres[t], 0, sizeof vres[t]);
+    pthread_create(&vth[t], NULL, verifier_worker, &vres[t]);
+  }
   for (t = 0; t < threads; t++) {
     memset(&res[t], 0, sizeof res[t]);
     res[t].ok = t;
@@ -99,6 +167,14 @@ int main(int argc, char **argv) {
     total_bad += res[t].bad;
     if (res[t].bad) fprintf(stderr, "thread %d: %ld problems, the first: %s\n", t, res[t].bad, res[t].first);
   }
+  for (t = 0; t < VERIFIERS; t++) {
+    pthread_join(vth[t], NULL);
+    verified += vres[t].ok;
+    total_bad += vres[t].bad;
+    if (vres[t].bad) fprintf(stderr, "verifier %d: %ld problems, the first: %s\n", t, vres[t].bad, vres[t].first);
+  }
+  pactffi_cleanup_mock_server(provider_port);
+  pactffi_free_pact_handle(provider);
   for (t = 0; t < threads; t++) {
     char path[700], buf[65536];
     FILE *f;
@@ -114,7 +190,8 @@ int main(int argc, char **argv) {
   live = libpact_test_live_handles();
   CHECK(total_bad == 0, "%ld problems", total_bad);
   CHECK(live == 0, "%d live handles: %s", live, last_error(err, sizeof err));
-  printf("concurrency: %d threads x %ld cycles = %ld cycles completed, %ld problems, %d live handles: %s\n", threads,
-         cycles, total_ok, total_bad, live, ctest_failures ? "FAIL" : "ok");
+  printf("concurrency: %d threads x %ld consumer cycles = %ld completed, %d verifier threads x %ld = %ld verifications, "
+         "%ld problems, %d live handles: %s\n",
+         threads, cycles, total_ok, VERIFIERS, verifications, verified, total_bad, live, ctest_failures ? "FAIL" : "ok");
   return ctest_failures ? 1 : 0;
 }
