@@ -59,6 +59,7 @@ type InteractionResult struct {
 	Description            string // "Verifying a pact between C and P Given s - description"
 	InteractionDescription string
 	Consumer, Provider     string
+	ProviderStates         []string
 	Pending                bool
 	OK                     bool
 	Error                  string
@@ -80,32 +81,32 @@ func StripANSI(s string) string { return ansiRe.ReplaceAllString(s, "") }
 //	{"result": false, "notices": [...], "output": ["..."],
 //	 "errors": [{"interaction": "...", "mismatch": {"type": "mismatches", "mismatches": [...], "interactionId": ""}}],
 //	 "pendingErrors": [...],
-//	 "interactionResults": [{"description": "...", "result": "OK", "duration": "12ms", "interactionKey": "..."}]}
+//	 "interactionResults": [{"description": "...", "result": "OK", "duration": "12ms", "interactionKey": "...",
+//	   "consumer": "...", "provider": "...", "pending": false, "providerStates": ["..."], "mismatch": {...}}]}
+//
+// (pact_ffi 0.5.8 adds consumer, provider, pending, providerStates and, for a
+// failed interaction, mismatch to each interaction result; so does libpact.)
 //
 // An error entry's mismatch is {"type": "error", "message": "...", "interactionId": ""}.
 func (r *Report) JSON() []byte {
 	failures := func(fs []Failure) []any {
 		out := make([]any, 0, len(fs))
 		for _, f := range fs {
-			var m map[string]any
-			if f.Error != "" {
-				m = map[string]any{"type": "error", "message": f.Error, "interactionId": f.InteractionID}
-			} else {
-				mm := make([]any, 0, len(f.Mismatches))
-				for _, x := range f.Mismatches {
-					mm = append(mm, x.ToJSON())
-				}
-				m = map[string]any{"type": "mismatches", "mismatches": mm, "interactionId": f.InteractionID}
-			}
-			out = append(out, map[string]any{"interaction": f.Interaction, "mismatch": m})
+			out = append(out, map[string]any{"interaction": f.Interaction, "mismatch": mismatchJSON(f.Error, f.InteractionID, f.Mismatches)})
 		}
 		return out
 	}
 	results := make([]any, 0, len(r.Interactions))
 	for _, ir := range r.Interactions {
-		m := map[string]any{"description": ir.InteractionDescription, "duration": rustDuration(ir.Duration), "result": "OK"}
+		states := ir.ProviderStates
+		if states == nil {
+			states = []string{}
+		}
+		m := map[string]any{"description": ir.InteractionDescription, "duration": rustDuration(ir.Duration), "result": "OK",
+			"consumer": ir.Consumer, "provider": ir.Provider, "pending": ir.Pending, "providerStates": states}
 		if !ir.OK {
 			m["result"] = "Error"
+			m["mismatch"] = mismatchJSON(ir.Error, ir.ID, ir.Mismatches)
 		}
 		if ir.ID != "" {
 			m["interactionId"] = ir.ID
@@ -136,6 +137,20 @@ func (r *Report) JSON() []byte {
 		return []byte(`{"result":false,"errors":[],"pendingErrors":[],"output":[],"notices":[],"interactionResults":[]}`)
 	}
 	return b
+}
+
+// mismatchJSON is a failure as pact_verifier's VerificationMismatchResult:
+// {"type": "error", "message", "interactionId"} or {"type": "mismatches",
+// "mismatches": [...], "interactionId"}.
+func mismatchJSON(err, id string, mm []matching.Mismatch) map[string]any {
+	if err != "" {
+		return map[string]any{"type": "error", "message": err, "interactionId": id}
+	}
+	list := make([]any, 0, len(mm))
+	for _, x := range mm {
+		list = append(list, x.ToJSON())
+	}
+	return map[string]any{"type": "mismatches", "mismatches": list, "interactionId": id}
 }
 
 type junitSuites struct {

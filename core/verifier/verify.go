@@ -294,7 +294,7 @@ func (v *run) verifyPact(ctx context.Context, l *loaded) ([]InteractionResult, [
 
 		r := InteractionResult{
 			ID: i.ID, Description: desc, InteractionDescription: i.Description,
-			Consumer: p.Consumer, Provider: p.Provider,
+			Consumer: p.Consumer, Provider: p.Provider, ProviderStates: i.StateNames(),
 			Pending: l.pending || i.Pending, Duration: elapsed, OK: o.ok(), Mismatches: o.mismatches,
 		}
 		if p.SpecVersion == model.V4 {
