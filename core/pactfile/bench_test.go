@@ -66,6 +66,9 @@ func BenchmarkReadWrite10k(b *testing.B) {
 func BenchmarkWrite10k(b *testing.B) {
 	p := benchPact(10000)
 	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for n := 0; n < b.N; n++ {
 		if _, _, err := Marshal(p, model.V4); err != nil {
 			b.Fatal(err)
@@ -77,6 +80,9 @@ func BenchmarkRead10k(b *testing.B) {
 	data, _, _ := Marshal(benchPact(10000), model.V4)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for n := 0; n < b.N; n++ {
 		if _, _, err := Parse(data); err != nil {
 			b.Fatal(err)
