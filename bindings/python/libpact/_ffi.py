@@ -74,6 +74,17 @@ def _load() -> tuple[ctypes.CDLL, str]:
 
 lib, library_path = _load()
 
+
+def _after_fork_in_child() -> None:
+    import warnings
+    warnings.warn("libpact was loaded before this process forked: its Go runtime does not survive fork(), and "
+                  "calls into it from the child may hang or crash; start workers with the 'spawn' method",
+                  RuntimeWarning, stacklevel=2)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
 # Enums of pact.h.
 REQUEST, RESPONSE = 0, 1  # InteractionPart
 LEVELS = {"off": 0, "none": 0, "error": 1, "warn": 2, "info": 3, "debug": 4, "trace": 5}  # LevelFilter

@@ -69,13 +69,11 @@ class Verifier(Handle):
         return self._value
 
     def _void(self, fn, *args) -> None:
-        # The void setters report failures only through the thread's last error, which a successful call may
-        # leave unchanged: a new or changed message after the call is a failure.
-        before = _ffi.last_error()
+        # The void setters report failures only through the thread's last error; they clear it on success.
         fn(self._ptr, *args)
-        after = _ffi.last_error()
-        if after and after != before:
-            raise PactError(after)
+        err = _ffi.last_error()
+        if err:
+            raise PactError(err)
 
     def _rc(self, fn, *args) -> None:
         rc = fn(self._ptr, *args)

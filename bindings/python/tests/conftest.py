@@ -21,3 +21,5 @@ def pact_file(tmp_path):
     def read(consumer, provider):
         return json.loads((tmp_path / f"{consumer}-{provider}.json").read_text())
     return read
+
+pytest_plugins = ["pytester"]

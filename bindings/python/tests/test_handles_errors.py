@@ -87,3 +87,43 @@ def test_versions():
     import libpact
     assert libpact.abi_version() == "0.5.8"
     assert libpact.library_version()
+
+
+def test_verifier_setter_error_carries_library_message():
+    from libpact import Verifier
+    with Verifier("users") as v:
+        with pytest.raises(PactError, match="header_name"):
+            v.add_custom_header(None, "x")
+        v.add_custom_header("X-Ok", "1")  # a later good call does not raise on the stale error
+
+
+def test_pacts_in_parallel_threads(tmp_path):
+    """Consumer tests on several threads at once: handles, mock servers and per-thread errors do not mix."""
+    import threading
+    from conftest import http
+
+    errors = []
+
+    def run(n):
+        try:
+            pact = Consumer(f"c{n}").has_pact_with(Provider("p"), pact_dir=str(tmp_path))
+            for k in range(5):
+                pact.upon_receiving(f"r{k}").with_request("GET", f"/r/{n}/{k}").will_respond_with(
+                    200, body={"n": match.integer(n)})
+                with pact:
+                    status, _, body = http("GET", f"{pact.uri}/r/{n}/{k}")
+                    assert status == 200 and body == f'{{"n":{n}}}'.encode()
+                with pytest.raises(PactError, match="arrayContains"):
+                    pact.upon_receiving("bad").with_request("POST", "/", body={"a": Matcher(
+                        [{"pact:matcher:type": "arrayContains"}])})
+                pact.close()
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert len(list(tmp_path.glob("c*-p.json"))) == 8
