@@ -108,6 +108,36 @@ export declare class PactV4 {
   addInteraction(): V4Interaction;
 }
 
+export interface MessageConsumerPactOptions {
+  consumer: string;
+  provider: string;
+  dir?: string;
+  /** Pact specification version: 3 (default) or 4. */
+  spec?: number | string;
+  pactfileWriteMode?: 'merge' | 'overwrite';
+}
+
+export interface Message {
+  contents: unknown;
+  metadata?: Record<string, unknown>;
+  description?: string;
+  [key: string]: unknown;
+}
+
+export declare class MessageConsumerPact {
+  constructor(opts: MessageConsumerPactOptions);
+  given(state: string, params?: Record<string, unknown>): MessageConsumerPact;
+  expectsToReceive(description: string): MessageConsumerPact;
+  withContent(content: unknown, contentType?: string): MessageConsumerPact;
+  withMetadata(metadata: Record<string, string | Matcher>): MessageConsumerPact;
+  /** The message as the provider would send it. */
+  reify(): Message;
+  /** Calls handler(message); writes the pact file when it resolves. */
+  verify(handler: (message: Message) => unknown): Promise<void>;
+}
+
+export declare function asynchronousBodyHandler(fn: (contents: any) => unknown): (message: Message) => unknown;
+
 export interface VerifierOptions {
   provider: string;
   providerBaseUrl: string;

@@ -6,6 +6,7 @@ const ffi = require('./lib/ffi');
 const MatchersV3 = require('./lib/matchers');
 const { PactV4, MockServer, PactMismatchError, formatMismatches } = require('./lib/pact');
 const { Verifier } = require('./lib/verifier');
+const { MessageConsumerPact, asynchronousBodyHandler } = require('./lib/message');
 
 /** Sends libpact's log at level ('off', 'error', 'warn', 'info', 'debug', 'trace') to stderr. */
 function logToStderr(level) {
@@ -19,6 +20,8 @@ module.exports = {
   MatchersV3,
   Matchers: MatchersV3,
   Verifier,
+  MessageConsumerPact,
+  asynchronousBodyHandler,
   MockServer,
   PactError: ffi.PactError,
   PactMismatchError,
