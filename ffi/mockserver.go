@@ -129,6 +129,9 @@ func hostPort(host string, port uint16) (string, error) {
 	if host == "" {
 		host = "127.0.0.1"
 	}
+	if h, p, err := net.SplitHostPort(host); err == nil {
+		return "", fmt.Errorf("addr %q has a port; pass the host (%q) as addr and the port (%s) as port", host, h, p)
+	}
 	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	if strings.ContainsAny(host, "/ ") {
 		return "", fmt.Errorf("%q is not a host address", host)

@@ -199,6 +199,8 @@ int main(void) {
   EXPECT_ERROR("pactffi_create_mock_server_for_transport");
   CHECK(pactffi_create_mock_server_for_transport(pact, "not an/address", 0, "http", NULL) == -5, "bad address");
   EXPECT_ERROR("pactffi_create_mock_server_for_transport");
+  CHECK(pactffi_create_mock_server_for_transport(pact, "127.0.0.1:8080", 0, "http", NULL) == -5, "address with a port");
+  EXPECT_ERROR("pass the host");
   CHECK(pactffi_create_mock_server_for_transport(pact, BAD_UTF8, 0, "http", NULL) == -5, "bad address utf8");
   EXPECT_ERROR("pactffi_create_mock_server_for_transport");
   CHECK(pactffi_create_mock_server(NULL, "127.0.0.1:0", false) == -1, "create_mock_server NULL");
