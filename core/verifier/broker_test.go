@@ -165,3 +165,29 @@ func TestVerifyBrokerErrors(t *testing.T) {
 }
 
 var httpClientWithTimeout = http.Client{Timeout: 500 * time.Millisecond}
+
+// A pact URL (as a broker webhook gives it) is verified and, because the
+// pact came from a broker, its result is published.
+func TestVerifyPactURLFromBrokerPublishes(t *testing.T) {
+	b := brokertest.New()
+	defer b.Close()
+	if err := b.AddPact("1.0.0", "main", nil, []byte(ordersPact)); err != nil {
+		t.Fatal(err)
+	}
+	pacts, err := broker.New(b.URL, broker.Auth{}).PactsForVerification(t.Context(), broker.Selection{Provider: "orders"})
+	if err != nil || len(pacts) != 1 {
+		t.Fatalf("pacts %v, err %v", pacts, err)
+	}
+	f := newFixture(t)
+	cfg := f.config(t)
+	cfg.Sources = []Source{URLSource(pacts[0].URL, broker.Auth{})}
+	cfg.Publish = &PublishOptions{ProviderVersion: "3.0.0", ProviderBranch: "main"}
+	rep := mustVerify(t, cfg)
+	if !rep.Result || len(rep.PublishErrors) != 0 {
+		t.Fatalf("result %v, publish errors %v\n%s", rep.Result, rep.PublishErrors, rep.Text())
+	}
+	res := b.Results()
+	if len(res) != 1 || !res[0].Success || res[0].ProviderVersion != "3.0.0" {
+		t.Errorf("results = %+v", res)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,7 +141,13 @@ func (v *run) brokerClient(base string, auth broker.Auth) *broker.Client {
 // pb:publish-verification-results link is treated as coming from a broker.
 func (v *run) loadURL(ctx context.Context, s Source) loaded {
 	start := time.Now()
-	c := v.brokerClient("", s.Auth)
+	// As the reference does, the broker behind a pact URL is taken to be at
+	// the root of the URL's host (used when publishing results).
+	base := ""
+	if u, err := url.Parse(s.URL); err == nil && u.IsAbs() && u.Host != "" {
+		base = u.Scheme + "://" + u.Host
+	}
+	c := v.brokerClient(base, s.Auth)
 	body, links, err := c.FetchPact(ctx, s.URL)
 	if err != nil {
 		return loaded{source: s, err: fmt.Errorf("Failed to load pact '%s' - %w", s.URL, err)}
