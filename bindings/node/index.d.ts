@@ -168,6 +168,8 @@ export interface VerifierOptions {
   /** Request timeout in milliseconds (default 5000). */
   timeout?: number;
   disableSslVerification?: boolean;
+  /** ANSI colours in the output (default false). */
+  colour?: boolean;
 }
 
 export interface VerificationResult {

@@ -92,6 +92,7 @@ const DECLS = [
   'void pactffi_verifier_set_filter_info(VerifierHandle *handle, const char *filter_description, const char *filter_state, unsigned char filter_no_state)',
   'void pactffi_verifier_set_provider_state(VerifierHandle *handle, const char *url, unsigned char teardown, unsigned char body)',
   'int pactffi_verifier_set_verification_options(VerifierHandle *handle, unsigned char disable_ssl_verification, unsigned long request_timeout)',
+  'int pactffi_verifier_set_coloured_output(VerifierHandle *handle, unsigned char coloured_output)',
   'int pactffi_verifier_set_no_pacts_is_error(VerifierHandle *handle, unsigned char is_error)',
   'int pactffi_verifier_set_publish_options(VerifierHandle *handle, const char *provider_version, const char *build_url, const char **provider_tags, unsigned short provider_tags_len, const char *provider_branch)',
   'void pactffi_verifier_set_consumer_filters(VerifierHandle *handle, const char **consumer_filters, unsigned short consumer_filters_len)',

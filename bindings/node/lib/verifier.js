@@ -14,7 +14,8 @@ class Verifier {
    *  brokerPassword, brokerToken, consumerVersionSelectors, consumerVersionTags, providerVersionTags,
    *  providerVersionBranch, enablePending, includeWipPactsSince), stateHandlerUrl / providerStatesSetupUrl,
    *  stateChangeTeardown, customHeaders, filterDescription, filterState, filterNoState, consumerFilters,
-   *  publishVerificationResult + providerVersion + buildUrl, timeout (ms), disableSslVerification. */
+   *  publishVerificationResult + providerVersion + buildUrl, timeout (ms), disableSslVerification, colour (ANSI
+   *  colours in the output; off by default). */
   constructor(opts) {
     if (!opts || !opts.provider || !opts.providerBaseUrl) throw new TypeError('Verifier: provider and providerBaseUrl are required');
     this.opts = opts;
@@ -24,6 +25,7 @@ class Verifier {
     const o = this.opts;
     const u = new URL(o.providerBaseUrl);
     ffi.pactffi_verifier_set_provider_info(h, o.provider, u.protocol.replace(':', ''), u.hostname, Number(u.port) || 0, u.pathname || '/');
+    rc(ffi.pactffi_verifier_set_coloured_output(h, o.colour ? 1 : 0), 'pactffi_verifier_set_coloured_output');
     rc(ffi.pactffi_verifier_set_verification_options(h, o.disableSslVerification ? 1 : 0, o.timeout || 5000), 'pactffi_verifier_set_verification_options');
     const stateUrl = o.stateHandlerUrl || o.providerStatesSetupUrl;
     if (stateUrl) ffi.pactffi_verifier_set_provider_state(h, stateUrl, o.stateChangeTeardown ? 1 : 0, 1);

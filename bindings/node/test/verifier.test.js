@@ -68,3 +68,11 @@ test('verification fails with the mismatch text', async () => {
 test('a missing provider base URL is a TypeError', () => {
   assert.throws(() => new Verifier({ provider: 'users' }), TypeError);
 });
+
+test('output is plain text unless colour is asked for', async () => {
+  users = { 1: { id: 7, name: 'Bob' } };
+  const plain = await new Verifier({ provider: 'users', providerBaseUrl: baseUrl, pactUrls: [dir] }).verifyProvider();
+  assert.doesNotMatch(JSON.stringify(plain.json), /\\u001b\[/);
+  const coloured = await new Verifier({ provider: 'users', providerBaseUrl: baseUrl, pactUrls: [dir], colour: true }).verifyProvider();
+  assert.match(JSON.stringify(coloured.json.output), /\\u001b\[/);
+});

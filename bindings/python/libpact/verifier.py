@@ -61,6 +61,7 @@ class Verifier(Handle):
         self.provider = provider
         self.provider_version = provider_version
         self._provider_set = False
+        self._rc(_ffi.verifier_set_coloured_output, 0)  # plain text in output() and json(); set_options to change
 
     @property
     def _ptr(self):

@@ -34,6 +34,7 @@ def test_verification_passes_with_state_endpoint_and_header(pact_path):
     assert "Verifying a pact between web and users" in result.output
     assert "has a matching body (OK)" in result.output
     assert result.json["result"] is True
+    assert "\x1b[" not in json.dumps(result.json, ensure_ascii=False)  # no ANSI colours unless asked for
     assert sorted(r["description"] for r in result.json["interactionResults"]) == ["get user 1", "get user 2"]
     # "get user 2" has no provider state: the verifier calls the endpoint with an empty state for it.
     assert [s for s in prov.states if s["state"]] == [{"action": "setup", "params": {"id": 1},
