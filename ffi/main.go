@@ -10,8 +10,11 @@
 // Files: registry.go (handle and pointer tables), errors.go (last error),
 // guard.go (panic guard, argument helpers), strings.go (owned strings),
 // logging.go, plugins.go, pact.go, interaction.go, mockserver.go,
-// message.go / model.go / matching_utils.go (messages and the model
-// accessors), stubs.c (weak stubs so that all 280 symbols exist).
+// message.go and model*.go (messages and the model accessors),
+// matching_utils.go, verifier.go, and stubs.c (a weak stub for every
+// symbol, so that all of them exist even before a Go implementation does).
+// types.h holds the C types for the cgo preambles; include/pact.h is the
+// public header (never include it here: cgo's prototypes would conflict).
 package main
 
 /*
