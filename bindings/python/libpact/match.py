@@ -107,39 +107,44 @@ def each_like(template: Any, min: int = 1, max: int | None = None) -> Matcher:  
 
 
 def regex(pattern: str, example: Any = _UNSET) -> Matcher:
-    """A string matching the regular expression; without an example, the mock server generates one."""
+    """A string matching the regular expression; without an example libpact generates one (and the mock server a
+    fresh one each time)."""
     if example is _UNSET:
-        return Matcher([_rule("regex", regex=pattern)], generator={"pact:generator:type": "Regex", "regex": pattern})
+        from . import _ffi
+        example = _ffi.take_result(_ffi.generate_regex_value(pattern.encode("utf-8")), "generating a value for "
+                                   + pattern)
+        return Matcher([_rule("regex", regex=pattern)], example, {"pact:generator:type": "Regex", "regex": pattern})
     return Matcher([_rule("regex", regex=pattern)], example)
 
 
 term = regex  # pactman's Term(matcher, generate)
 
 
-def _typed(kind: str, value: Any, generator: str, **gen_attrs) -> Matcher:
-    if value is _UNSET:
-        return Matcher([_rule(kind)], generator={"pact:generator:type": generator, **gen_attrs})
+def _typed(kind: str, value: Any, example: Any, generator: str, **gen_attrs) -> Matcher:
+    if value is _UNSET:  # an example in the pact file, a fresh random value from the mock server
+        return Matcher([_rule(kind)], example, {"pact:generator:type": generator, **gen_attrs})
     return Matcher([_rule(kind)], value)
 
 
 def integer(value: Any = _UNSET) -> Matcher:
-    """An integer (``integer``); without a value a random one is generated."""
-    return _typed("integer", value, "RandomInt", min=0, max=1000)
+    """An integer (``integer``); without a value the example is 101 and the mock server sends a random one."""
+    return _typed("integer", value, 101, "RandomInt", min=0, max=1000)
 
 
 def decimal(value: Any = _UNSET) -> Matcher:
-    """A number with a fractional part (``decimal``); without a value a random one is generated."""
-    return _typed("decimal", value, "RandomDecimal", digits=6)
+    """A number with a fractional part (``decimal``); without a value the example is 12.34 and the mock server
+    sends a random one."""
+    return _typed("decimal", value, 12.34, "RandomDecimal", digits=4)
 
 
 def number(value: Any = _UNSET) -> Matcher:
-    """Any number (``number``); without a value a random integer is generated."""
-    return _typed("number", value, "RandomInt", min=0, max=1000)
+    """Any number (``number``); without a value the example is 1234 and the mock server sends a random one."""
+    return _typed("number", value, 1234, "RandomInt", min=0, max=10000)
 
 
 def boolean(value: Any = _UNSET) -> Matcher:
-    """true or false (``boolean``); without a value a random one is generated."""
-    return _typed("boolean", value, "RandomBoolean")
+    """true or false (``boolean``); without a value the example is true and the mock server sends a random one."""
+    return _typed("boolean", value, True, "RandomBoolean")
 
 
 def _dt(kind: str, gen: str, fmt: str, value: Any) -> Matcher:

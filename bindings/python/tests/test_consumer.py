@@ -1,6 +1,7 @@
 """End-to-end consumer tests through the DSL, a real mock server and urllib."""
 
 import json
+import re
 
 import pytest
 
@@ -132,3 +133,18 @@ def test_pytest_plugin_fixture(pact, pact_dir):
         status, _, body = http("GET", p.uri + "/ping")
     assert status == 200 and json.loads(body) == {"ok": True}
     assert (pact_dir / "plugin-consumer-plugin-provider.json").is_file()
+
+
+def test_generated_values_from_the_mock_server(tmp_path, pact_file):
+    pact = users_pact(tmp_path)
+    pact.upon_receiving("random").with_request("GET", "/random").will_respond_with(
+        200, body={"n": match.integer(), "code": match.regex(r"[A-Z]{3}-\d{2}"), "day": match.date()})
+    with pact:
+        status, _, body = http("GET", pact.uri + "/random")
+    doc = json.loads(body)
+    assert isinstance(doc["n"], int) and 0 <= doc["n"] <= 1000
+    assert re.fullmatch(r"[A-Z]{3}-\d{2}", doc["code"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", doc["day"])
+    gens = pact_file("web", "users")["interactions"][0]["response"]["generators"]["body"]
+    assert gens["$.n"] == {"type": "RandomInt", "min": 0, "max": 1000}
+    assert gens["$.code"]["type"] == "Regex"

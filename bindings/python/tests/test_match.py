@@ -61,8 +61,10 @@ def test_nesting_and_dumps():
 def test_generated_examples():
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", match.to_json(match.date())["value"])
     assert match.to_json(match.date())["pact:generator:type"] == "Date"
-    assert match.to_json(match.integer())["pact:generator:type"] == "RandomInt"
-    assert match.to_json(match.regex(r"\d+"))["pact:generator:type"] == "Regex"
+    assert match.to_json(match.integer()) == {"pact:matcher:type": "integer", "value": 101,
+                                              "pact:generator:type": "RandomInt", "min": 0, "max": 1000}
+    r = match.to_json(match.regex(r"[a-f]{6}"))
+    assert r["pact:generator:type"] == "Regex" and re.fullmatch(r"[a-f]{6}", r["value"])
 
 
 def test_each_like_bounds():
