@@ -2,11 +2,16 @@ package reliability
 
 import (
 	"context"
+	"io"
+	"log"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/libpact/libpact/core/broker"
 	"github.com/libpact/libpact/core/verifier"
 )
 
@@ -106,5 +111,51 @@ func TestVerifierAgainstBrokenProviders(t *testing.T) {
 			}
 		}
 		t.Logf("%s (%v): %s", c.name, took.Round(time.Millisecond), msg)
+	}
+}
+
+// A broker or pact URL whose TLS certificate does not verify fails with an
+// error that names the certificate problem, quickly, and no interaction is
+// reported as verified.
+func TestVerifierUntrustedBrokerCertificate(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/hal+json")
+		io.WriteString(w, `{"_links": {}}`)
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshakes are expected
+	srv.StartTLS()
+	defer srv.Close()
+	for _, src := range []verifier.Source{
+		verifier.BrokerSource(srv.URL, broker.Auth{}, nil),
+		verifier.URLSource(srv.URL+"/pacts/provider/p/consumer/c/latest", broker.Auth{}),
+	} {
+		cfg := verifier.Config{
+			Provider:       verifier.Provider{Name: "rel-provider", Host: "127.0.0.1", Port: 1},
+			Sources:        []verifier.Source{src},
+			RequestTimeout: 2 * time.Second,
+			BrokerRetries:  1,
+		}
+		start := time.Now()
+		rep, err := verifier.Verify(context.Background(), cfg)
+		took := time.Since(start)
+		var msg string
+		switch {
+		case err != nil:
+			msg = err.Error()
+		case rep.Result:
+			t.Errorf("%s: verification passed against an untrusted certificate", src)
+			continue
+		default:
+			for _, f := range rep.Errors {
+				msg += f.Error + " " + f.Cause + " | "
+			}
+		}
+		if !strings.Contains(msg, "certificate") {
+			t.Errorf("%s: the failure does not name the certificate: %q", src, msg)
+		}
+		if took > 5*time.Second {
+			t.Errorf("%s: took %v", src, took)
+		}
+		t.Logf("%s (%v): %.300s", src, took.Round(time.Millisecond), msg)
 	}
 }
