@@ -99,6 +99,9 @@ type CLIOptions struct {
 func ParseArgs(args []string) (Config, CLIOptions, error) {
 	byName := map[string]*Arg{}
 	for i := range Args {
+		if Args[i].Long == "consumer-version-selectors" {
+			byName["--consumer-version-selector"] = &Args[i] // pact-go's spelling
+		}
 		byName["--"+Args[i].Long] = &Args[i]
 		if Args[i].Short != "" {
 			byName["-"+Args[i].Short] = &Args[i]
@@ -129,9 +132,8 @@ func ParseArgs(args []string) (Config, CLIOptions, error) {
 			i++
 			val = args[i]
 		}
-		if len(values[spec.Long]) > 0 && !spec.Multiple {
-			return Config{}, CLIOptions{}, fmt.Errorf("argument --%s given more than once", spec.Long)
-		}
+		// An argument that is not Multiple may still be repeated (pact-go
+		// repeats --filter-state); the last value wins.
 		values[spec.Long] = append(values[spec.Long], val)
 	}
 	for _, a := range Args {

@@ -30,6 +30,16 @@ func TestParseArgs(t *testing.T) {
 		cfg.Coloured || opts.JSONFile != "out.json" || cfg.Publish == nil || cfg.Publish.ProviderVersion != "1.2.3" {
 		t.Errorf("cfg = %+v opts = %+v", cfg, opts)
 	}
+	// pact-go's arguments (provider/verifier.go): a singular selector
+	// spelling, repeated filters, an RFC 3339 WIP date, a log level.
+	cfg, _, err = ParseArgs([]string{"--file", "p.json", "--consumer-version-selector", `{"tag": "prod"}`,
+		"--hostname", "localhost", "--port", "80", "--filter-state", "a", "--filter-state", "b",
+		"--broker-url", "http://b", "--provider-version", "1", "--loglevel", "info",
+		"--include-wip-pacts-since", "2024-01-02T03:04:05Z"})
+	if err != nil || cfg.Filter.State != "b" || cfg.Sources[1].Selectors[0]["tag"] != "prod" ||
+		cfg.Sources[1].IncludeWIPSince != "2024-01-02T03:04:05Z" {
+		t.Errorf("pact-go args: %v %+v", err, cfg)
+	}
 	for _, c := range []struct{ args, err string }{
 		{"--nope", `unknown argument "--nope"`},
 		{"--file", "argument --file needs a value"},
