@@ -198,6 +198,7 @@ func (r *reader) each(list *elems, read func(*reader, int, any) (*model.Interact
 		}
 	}
 	var wg sync.WaitGroup
+	panics := make([]any, workers)
 	for w := 0; w < workers; w++ {
 		lo, hi := min(w*chunk, total), min((w+1)*chunk, total)
 		readers[w] = &reader{ver: r.ver}
@@ -208,10 +209,19 @@ func (r *reader) each(list *elems, read func(*reader, int, any) (*model.Interact
 		wg.Add(1)
 		go func(w, lo, hi int) {
 			defer wg.Done()
+			// A panic must not end the process from this goroutine: it is
+			// raised again on the caller's, where the caller's recover (the
+			// C ABI's guard, the mock server's handler) can see it.
+			defer func() { panics[w] = recover() }()
 			run(w, lo, hi)
 		}(w, lo, hi)
 	}
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	for w := range readers {
 		if errs[w] != nil {
 			return nil, errs[w]

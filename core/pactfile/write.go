@@ -130,12 +130,17 @@ func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
 	list := encodedList{chunks: make([]encodedChunk, workers)}
 	writers := make([]*writer, workers)
 	var wg sync.WaitGroup
+	panics := make([]any, workers)
 	for k := 0; k < workers; k++ {
 		lo, hi := min(k*chunk, len(is)), min((k+1)*chunk, len(is))
 		writers[k] = &writer{ver: w.ver}
 		wg.Add(1)
 		go func(k, lo, hi int) {
 			defer wg.Done()
+			// A panic is raised again on the caller's goroutine (see below),
+			// where the C ABI's guard can recover it; here it would end the
+			// process.
+			defer func() { panics[k] = recover() }()
 			e := encoder{pretty: true, buf: make([]byte, 0, 4096+3584*(hi-lo))}
 			offs := make([]int, 0, hi-lo+1)
 			for _, i := range is[lo:hi] {
@@ -147,6 +152,11 @@ func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
 		}(k, lo, hi)
 	}
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	for _, x := range writers {
 		w.warnings = append(w.warnings, x.warnings...)
 	}
