@@ -30,11 +30,23 @@ class MessageConsumerPact {
   }
 
   _fresh() {
-    this.pact = ffi.pactffi_new_pact(this.opts.consumer, this.opts.provider);
-    check(this.pact, 'pactffi_new_pact');
-    check(ffi.pactffi_with_specification(this.pact, this.spec), 'pactffi_with_specification');
+    this.pact = 0; // created by the next expectsToReceive, freed by verify
     this.m = 0;
     this.states = [];
+  }
+
+  _handle() {
+    if (!this.pact) {
+      const h = ffi.pactffi_new_pact(this.opts.consumer, this.opts.provider);
+      check(h, 'pactffi_new_pact');
+      if (!ffi.pactffi_with_specification(h, this.spec)) {
+        const err = new PactError(ffi.lastError() || 'pactffi_with_specification failed');
+        ffi.pactffi_free_pact_handle(h);
+        throw err;
+      }
+      this.pact = h;
+    }
+    return this.pact;
   }
 
   _message(what) {
@@ -57,7 +69,7 @@ class MessageConsumerPact {
   }
 
   expectsToReceive(description) {
-    this.m = ffi.pactffi_new_message_interaction(this.pact, description);
+    this.m = ffi.pactffi_new_message_interaction(this._handle(), description);
     check(this.m, 'pactffi_new_message_interaction');
     for (const [s, p] of this.states) this._state(s, p);
     this.states = [];
@@ -103,6 +115,7 @@ class MessageConsumerPact {
 
   /** Calls handler(message); when it resolves, writes the pact file. Rejects with the handler's error. */
   async verify(handler) {
+    this._message('verify');
     try {
       await handler(this.reify());
       const overwrite = this.opts.pactfileWriteMode === 'overwrite' && !this.written;
@@ -110,7 +123,7 @@ class MessageConsumerPact {
       check(rc === 0, 'pactffi_pact_handle_write_file', rc);
       this.written = true;
     } finally {
-      ffi.pactffi_free_pact_handle(this.pact);
+      if (this.pact) ffi.pactffi_free_pact_handle(this.pact);
       this._fresh();
     }
   }

@@ -128,11 +128,15 @@ class MockServer {
   }
 }
 
+// Frees the pact of an interaction that was described but never run, once it is garbage collected.
+const unrun = new FinalizationRegistry((pact) => ffi.pactffi_free_pact_handle(pact));
+
 /** An interaction being described; every step returns it, executeTest runs it. */
 class V4Interaction {
   constructor(owner) {
     this.owner = owner;
     this.pact = owner._newPact();
+    unrun.register(this, this.pact, this);
     this.i = 0;
     this.states = [];
   }
@@ -210,6 +214,7 @@ class V4Interaction {
    */
   async executeTest(testFn) {
     this._interaction('executeTest');
+    if (!this.pact) throw new PactError('executeTest: this interaction has already been run');
     let server;
     try {
       server = new MockServer(this.pact, this.owner.host, this.owner.port);
@@ -234,6 +239,7 @@ class V4Interaction {
       return result;
     } finally {
       if (server) server.cleanup();
+      unrun.unregister(this);
       ffi.pactffi_free_pact_handle(this.pact);
       this.pact = 0;
     }
