@@ -63,11 +63,8 @@ func RuleFromJSON(m map[string]any) (Rule, error) {
 	case "time":
 		return Rule{Kind: Time, Format: formatAttr(m, "time")}, nil
 	case "timestamp", "datetime":
-		r := Rule{Kind: Timestamp, Format: formatAttr(m, "timestamp")}
-		if name == "timestamp" {
-			r.Name = "timestamp"
-		}
-		return r, nil
+		// Read under either name, written as "datetime" (pact_models).
+		return Rule{Kind: Timestamp, Format: formatAttr(m, "timestamp")}, nil
 	case "contentType", "content-type":
 		v, ok := m["value"]
 		if !ok || v == nil {
@@ -363,7 +360,7 @@ func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
 
 // ToJSON returns the rule in the form the reference writer uses in a pact
 // file, e.g. MinType → {"match":"type","min":1} and Timestamp →
-// {"match":"datetime","format":...} (or "timestamp" when Name says so).
+// {"match":"datetime","format":...} (also for a rule read as "timestamp").
 //
 //	model.Rule{Kind: model.Regex, Regex: `\d+`}.ToJSON()
 //	// {"match": "regex", "regex": "\\d+"}
@@ -396,13 +393,10 @@ func (r Rule) ToJSON() map[string]any {
 	case Boolean:
 		m["match"] = "boolean"
 	case Date, Time, Timestamp:
+		// As pact_models MatchingRule::to_json: "datetime" whatever name
+		// the rule was read with, and "format" always (even empty).
 		m["match"] = map[RuleKind]string{Date: "date", Time: "time", Timestamp: "datetime"}[r.Kind]
-		if r.Kind == Timestamp && r.Name == "timestamp" {
-			m["match"] = "timestamp"
-		}
-		if r.Format != "" {
-			m["format"] = r.Format
-		}
+		m["format"] = r.Format
 	case ContentType:
 		m["match"], m["value"] = "contentType", jsonString(r.Value)
 	case Values:
@@ -415,11 +409,15 @@ func (r Rule) ToJSON() map[string]any {
 			for p, l := range v.Rules {
 				rules[p] = l.ToJSON()
 			}
-			gens := map[string]any{}
-			for p, g := range v.Generators {
-				gens[p] = g.ToJSON()
+			variant := map[string]any{"index": v.Index, "rules": rules}
+			if len(v.Generators) > 0 { // pact_ffi omits "generators" when there are none
+				gens := make(map[string]any, len(v.Generators))
+				for p, g := range v.Generators {
+					gens[p] = g.ToJSON()
+				}
+				variant["generators"] = gens
 			}
-			variants = append(variants, map[string]any{"index": v.Index, "rules": rules, "generators": gens})
+			variants = append(variants, variant)
 		}
 		m["variants"] = variants
 	case StatusCode:

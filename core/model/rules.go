@@ -62,7 +62,7 @@ const (
 //	Plugin:                Name, Attrs
 type Rule struct {
 	Kind      RuleKind
-	Name      string // the "match" name as read ("timestamp" vs "datetime"); set for Plugin
+	Name      string // the "match" name of a Plugin rule
 	Regex     string
 	Min, Max  int
 	Format    string

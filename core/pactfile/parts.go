@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -553,6 +554,11 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 				r.warn("%s: ignoring matching rule at '%s': %v", where, key, err)
 				continue
 			}
+			if old := rules.Get(cat, path); old != nil {
+				// "$.query.q[0]" and "$.query.q[1]" both rule the parameter
+				// q: keep one copy of each distinct rule.
+				l = &model.RuleList{Combine: l.Combine, Rules: newRules(old.Rules, l.Rules)}
+			}
 			r.addRules(rules, cat, path, l)
 		}
 		return emptyToNil(rules)
@@ -599,6 +605,24 @@ func (r *reader) addRules(rules model.MatchingRules, c model.Category, path stri
 		return
 	}
 	rules[c][path] = l
+}
+
+// newRules returns the rules of add that are not in have.
+func newRules(have, add []model.Rule) []model.Rule {
+	var out []model.Rule
+	for _, r := range add {
+		dup := false
+		for _, h := range have {
+			if reflect.DeepEqual(h, r) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func emptyToNil(m model.MatchingRules) model.MatchingRules {
@@ -649,7 +673,13 @@ func v2RuleKey(key string) (model.Category, string, bool) {
 			// Names with odd characters: take the rest as written.
 			return cat, strings.TrimPrefix(tail, "."), true
 		}
-		if len(p) == 2 {
+		// "$.query.rate[0]" and "$.headers.X[0]" name the parameter or
+		// header "rate" / "X": pact_ffi drops the index of a value.
+		rest := p[2:]
+		for len(rest) > 0 && (rest[0].Kind == model.TokIndex || rest[0].Kind == model.TokStarIndex) {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
 			return cat, p[1].Name, true
 		}
 		return cat, strings.TrimPrefix(tail, "."), true
