@@ -125,3 +125,38 @@ def test_cli_usage_errors(capsys):
     assert main(["--provider", "users", "--provider-base-url", "http://localhost:1"]) == 2
     assert "at least one pact source" in capsys.readouterr().err
     assert main(["--provider", "u", "--provider-base-url", "http://localhost:1", "--dir", ".", "--publish"]) == 2
+
+
+def test_url_source_with_basic_auth(pact_path):
+    """A pact fetched over HTTP with basic auth (the CLI's --url/--user/--password)."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    data = pact_path.read_bytes()
+    seen = []
+
+    class Files(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    files = ThreadingHTTPServer(("127.0.0.1", 0), Files)
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    try:
+        with HttpProvider({"1": {"id": 1, "name": "A"}}) as prov:
+            rc = main(["--provider", "users", "--provider-base-url", prov.url, "--url",
+                       f"http://127.0.0.1:{files.server_address[1]}/pacts/web-users.json", "--user", "u",
+                       "--password", "p", "--filter-no-state"])
+    finally:
+        files.shutdown()
+        files.server_close()
+    assert rc == 0
+    assert seen and seen[0] == "Basic " + base64.b64encode(b"u:p").decode()
