@@ -3,26 +3,22 @@ package main
 /*
 #include <string.h>
 #include "types.h"
+
+void libpact_set_last_error(const char *msg, size_t n);
+const char *libpact_last_error(size_t *n);
 */
 import "C"
 
 import (
 	"errors"
 	"fmt"
-	"sync"
 	"unsafe"
-
-	"golang.org/x/sys/unix"
 )
 
-// The last error of each OS thread, as pact_ffi keeps a thread-local
-// LAST_ERROR. A cgo call from C runs on the calling OS thread for its whole
-// duration, so the thread id read inside an exported function identifies the
-// C caller's thread.
-var (
-	lastErrorMu sync.Mutex
-	lastError   = map[int]string{} // guarded by lastErrorMu; tid -> message
-)
+// The last error of each OS thread lives in C thread-local storage
+// (errors.c), as pact_ffi keeps a thread-local LAST_ERROR: a cgo call from C
+// runs on the calling OS thread for its whole duration, so the exported
+// function and these helpers see the C caller's thread.
 
 // setError records err as the calling thread's last error. A nil err clears it.
 func setError(err error) {
@@ -42,26 +38,23 @@ func setErrorMessage(msg string) {
 	if msg == "" {
 		msg = "unknown error"
 	}
-	tid := unix.Gettid()
-	lastErrorMu.Lock()
-	lastError[tid] = msg
-	lastErrorMu.Unlock()
+	b := []byte(msg)
+	C.libpact_set_last_error((*C.char)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
 }
 
 // clearError forgets the calling thread's last error.
 func clearError() {
-	tid := unix.Gettid()
-	lastErrorMu.Lock()
-	delete(lastError, tid)
-	lastErrorMu.Unlock()
+	C.libpact_set_last_error(nil, 0)
 }
 
 // lastErrorMessage returns the calling thread's last error, or "".
 func lastErrorMessage() string {
-	tid := unix.Gettid()
-	lastErrorMu.Lock()
-	defer lastErrorMu.Unlock()
-	return lastError[tid]
+	var n C.size_t
+	p := C.libpact_last_error(&n)
+	if p == nil {
+		return ""
+	}
+	return C.GoStringN(p, C.int(n))
 }
 
 // errorf returns an error for an argument problem, prefixed with the
