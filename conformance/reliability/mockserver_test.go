@@ -3,6 +3,8 @@ package reliability
 import (
 	"bufio"
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -362,4 +364,38 @@ func TestRequestsDuringShutdown(t *testing.T) {
 		}
 		checkPactIntact(t, s)
 	}
+}
+
+// An HTTPS mock server given plain HTTP, garbage and a truncated handshake
+// stays up and answers the next TLS request.
+func TestHTTPSGarbage(t *testing.T) {
+	s := startServer(t, mockserver.Config{TLS: true, ReadTimeout: 2 * time.Second})
+	addr := strings.TrimPrefix(s.URL(), "https://")
+	for _, raw := range []string{
+		"GET /thing HTTP/1.1\r\nHost: x\r\n\r\n",
+		"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage",
+		"\x00\x00\x00\x00\x00\x00",
+	} {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		c.Write([]byte(raw))
+		io.ReadAll(c)
+		c.Close()
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM([]byte(mockserver.CACertificatePEM()))
+	c := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	resp, err := c.Get(s.URL() + "/thing")
+	if err != nil {
+		t.Fatalf("the next TLS request: %v", err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != `{"id":1}` {
+		t.Errorf("the next TLS request got %d %q", resp.StatusCode, body)
+	}
+	checkPactIntact(t, s)
 }
