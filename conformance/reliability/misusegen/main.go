@@ -11,7 +11,8 @@
 //
 // The failure value comes from the declaration and its comment: false, NULL,
 // handle 0, StringResult_Failed, 0 for size_t lengths, a negative port
-// ("Returns the port"), X_Unknown for an enum X, 0 ("returns 0 on failure") or non-zero ("Returns 0 on
+// ("Returns the port"), "" ("On failure it returns an empty string"),
+// X_Unknown for an enum X, 0 ("returns 0 on failure") or non-zero ("Returns 0 on
 // success", "Always fails") for integers. A void function fails by leaving a
 // message. A NULL argument may instead succeed when the comment gives NULL a
 // meaning ("NULL means ...", "NULL is a no-op", "a NULL value is ..."). A
@@ -122,6 +123,8 @@ func failure(f fn) string {
 		return "r == false"
 	case strings.HasSuffix(f.ret, "*") && regexp.MustCompile(`Returns NULL (if (it|they) match|on a match)`).MatchString(doc):
 		return "r != NULL" // NULL means "matches"; a bad argument must not look like a match
+	case strings.HasSuffix(f.ret, "*") && strings.Contains(doc, "On failure it returns an empty string"):
+		return "(r == NULL || r[0] == 0)"
 	case strings.HasSuffix(f.ret, "*"):
 		return "r == NULL"
 	case f.ret == "PactHandle" || f.ret == "InteractionHandle" || f.ret == "MessagePactHandle" || f.ret == "MessageHandle":
