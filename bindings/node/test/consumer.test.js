@@ -123,3 +123,22 @@ test('the mock server reports a bad host with its code', async () => {
     pact.addInteraction().uponReceiving('x').withRequest('GET', '/x').willRespondWith(200).executeTest(async () => {}),
     (err) => err instanceof PactError && err.code === -5 && /is not a host address/.test(err.message));
 });
+
+test('V4 comments, test name and pending', async () => {
+  const dir = tmp();
+  const pact = new PactV4({ consumer: 'web', provider: 'v4', dir });
+  await pact.addInteraction().uponReceiving('extras').withRequest('GET', '/v4').willRespondWith(200)
+    .comment('a note').testName('V4 extras test').pending()
+    .executeTest((ms) => fetch(`${ms.url}/v4`));
+  const [inter] = readPact(dir, 'web', 'v4').interactions;
+  assert.deepEqual(inter.comments.text, ['a note']);
+  assert.equal(inter.comments.testname, 'V4 extras test');
+  assert.equal(inter.pending, true);
+});
+
+test('an interaction runs once', async () => {
+  const pact = new PactV4({ consumer: 'web', provider: 'once', dir: tmp() });
+  const i = pact.addInteraction().uponReceiving('x').withRequest('GET', '/x').willRespondWith(200);
+  await i.executeTest((ms) => fetch(`${ms.url}/x`));
+  await assert.rejects(i.executeTest(async () => {}), /already been run/);
+});

@@ -148,3 +148,45 @@ def test_generated_values_from_the_mock_server(tmp_path, pact_file):
     gens = pact_file("web", "users")["interactions"][0]["response"]["generators"]["body"]
     assert gens["$.n"] == {"type": "RandomInt", "min": 0, "max": 1000}
     assert gens["$.code"]["type"] == "Regex"
+
+
+def test_v4_comments_test_name_and_pending(tmp_path, pact_file):
+    pact = users_pact(tmp_path)
+    (pact.upon_receiving("v4 extras").with_request("GET", "/v4").will_respond_with(200)
+         .with_comment("first note").with_comment("second note").with_test_name("test_v4").pending())
+    with pact:
+        http("GET", pact.uri + "/v4")
+    (inter,) = pact_file("web", "users")["interactions"]
+    assert inter["comments"]["text"] == ["first note", "second note"]
+    assert inter["comments"]["testname"] == "test_v4"
+    assert inter["pending"] is True
+
+
+def test_log_buffer_receives_library_log(tmp_path):
+    from libpact import fetch_log_buffer, log_to_buffer
+    log_to_buffer("debug")
+    try:
+        pact = users_pact(tmp_path, file_write_mode="never")
+        pact.upon_receiving("logged").with_request("GET", "/logged").will_respond_with(200)
+        with pact:
+            http("GET", pact.uri + "/logged")
+        assert "/logged" in fetch_log_buffer()
+    finally:
+        log_to_buffer("off")
+    with pytest.raises(ValueError):
+        log_to_buffer("loud")
+
+
+def test_plugin_log_level_option(pytester):
+    pytester.makepyfile('''
+def test_uses_pact(pact):
+    import urllib.request
+    p = pact("log-consumer", "log-provider")
+    p.upon_receiving("ping").with_request("GET", "/ping").will_respond_with(200)
+    with p:
+        urllib.request.urlopen(p.uri + "/ping")
+''')
+    result = pytester.runpytest_subprocess("--pact-log-level=debug", "--pact-dir=out", "-s")
+    result.assert_outcomes(passed=1)
+    assert "/ping" in result.stderr.str() + result.stdout.str()
+    assert (pytester.path / "out" / "log-consumer-log-provider.json").is_file()
