@@ -160,3 +160,65 @@ def test_url_source_with_basic_auth(pact_path):
         files.server_close()
     assert rc == 0
     assert seen and seen[0] == "Basic " + base64.b64encode(b"u:p").decode()
+
+
+def test_broker_source_with_selectors_and_publishing(pact_path):
+    """The CLI against a small fake Pact Broker: pacts for verification with selectors, results published."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pact_doc = json.loads(pact_path.read_text())
+    posts = {}
+
+    class Broker(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _json(self, status, doc):
+            data = json.dumps(doc).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/hal+json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/":
+                self._json(200, {"_links": {"pb:provider-pacts-for-verification": {
+                    "href": base + "/pacts/provider/{provider}/for-verification", "templated": True}}})
+            elif self.path == "/pacts/1":
+                self._json(200, {**pact_doc, "_links": {"pb:publish-verification-results": {
+                    "href": base + "/pacts/1/verification-results"}}})
+            else:
+                self._json(404, {})
+
+        def do_POST(self):  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            n = int(self.headers.get("Content-Length") or 0)
+            posts[self.path] = json.loads(self.rfile.read(n) or b"{}")
+            if self.path == "/pacts/provider/users/for-verification":
+                self._json(200, {"_embedded": {"pacts": [{"shortDescription": "latest from main",
+                                                          "verificationProperties": {"pending": False},
+                                                          "_links": {"self": {"href": base + "/pacts/1"}}}]}})
+            else:
+                self._json(201, {})
+
+    broker = ThreadingHTTPServer(("127.0.0.1", 0), Broker)
+    threading.Thread(target=broker.serve_forever, daemon=True).start()
+    try:
+        with HttpProvider({"1": {"id": 1, "name": "A"}}) as prov:
+            rc = main(["--provider", "users", "--provider-base-url", prov.url,
+                       "--broker-url", f"http://127.0.0.1:{broker.server_address[1]}",
+                       "--consumer-version-selectors", '{"mainBranch": true}', "--enable-pending",
+                       "--publish", "--provider-version", "1.2.3"])
+    finally:
+        broker.shutdown()
+        broker.server_close()
+    assert rc == 0
+    request = posts["/pacts/provider/users/for-verification"]
+    assert request["consumerVersionSelectors"] == [{"mainBranch": True}]
+    assert request["includePendingStatus"] is True
+    results = posts["/pacts/1/verification-results"]
+    assert results["success"] is True
+    assert results["providerApplicationVersion"] == "1.2.3"
