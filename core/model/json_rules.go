@@ -89,7 +89,7 @@ func RuleFromJSON(m map[string]any) (Rule, error) {
 	attrs := map[string]any{}
 	for k, v := range m {
 		if k != "match" && k != "pact:matcher:type" {
-			attrs[k] = NormalizeJSON(v)
+			attrs[k] = cloneAny(v)
 		}
 	}
 	return Rule{Kind: Plugin, Name: name, Attrs: attrs}, nil
@@ -346,7 +346,7 @@ func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
 		return Rule{}, fmt.Errorf("%s matcher: 'rules' must be an array of matching rules, got %s", what, jsonKind(rules))
 	}
 	if v, ok := m["value"]; ok {
-		r.Value = NormalizeJSON(v)
+		r.Value = cloneAny(v)
 	}
 	if g, ok := m["generator"].(map[string]any); ok {
 		gen, err := GeneratorFromJSON(g)
@@ -557,7 +557,7 @@ func GeneratorFromJSON(m map[string]any) (Generator, error) {
 		if g.Attrs == nil {
 			g.Attrs = map[string]any{}
 		}
-		g.Attrs[k] = NormalizeJSON(v)
+		g.Attrs[k] = cloneAny(v)
 	}
 	return g, nil
 }

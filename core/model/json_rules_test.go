@@ -21,7 +21,7 @@ func decodeObj(t testing.TB, s string) map[string]any {
 }
 
 func TestRuleFromJSON(t *testing.T) {
-	gen := Generator{Type: "RandomInt", Attrs: map[string]any{"min": 1.0}}
+	gen := Generator{Type: "RandomInt", Attrs: map[string]any{"min": json.Number("1")}}
 	tests := []struct {
 		in   string
 		want Rule
@@ -65,7 +65,7 @@ func TestRuleFromJSON(t *testing.T) {
 			Rule{Kind: EachKey, Rules: []Rule{{Kind: Regex, Regex: "[a-z]+"}}, Value: "one"}},
 		{`{"match":"eachValue","rules":[{"match":"type"}],"generator":{"type":"RandomInt","min":1}}`,
 			Rule{Kind: EachValue, Rules: []Rule{{Kind: Type}}, Generator: &gen}},
-		{`{"match":"protobuf","config":{"a":1}}`, Rule{Kind: Plugin, Name: "protobuf", Attrs: map[string]any{"config": map[string]any{"a": 1.0}}}},
+		{`{"match":"protobuf","config":{"a":1}}`, Rule{Kind: Plugin, Name: "protobuf", Attrs: map[string]any{"config": map[string]any{"a": json.Number("1")}}}},
 		{`{"match":"array-contains","variants":[{"index":0,"rules":{"$.a":{"matchers":[{"match":"type"}]}},"generators":{"$.b":{"type":"Uuid"}}}]}`,
 			Rule{Kind: ArrayContains, Variants: []Variant{{Index: 0,
 				Rules:      map[string]*RuleList{"$.a": {Rules: []Rule{{Kind: Type}}}},
@@ -177,7 +177,8 @@ func TestGeneratorFromJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Generator{Type: "RandomInt", Attrs: map[string]any{"min": 0.0, "max": 10.0}}
+	// Numbers keep their JSON text (json.Number): no precision is lost.
+	want := Generator{Type: "RandomInt", Attrs: map[string]any{"min": json.Number("0"), "max": json.Number("10")}}
 	if !reflect.DeepEqual(g, want) {
 		t.Errorf("got %#v", g)
 	}

@@ -173,7 +173,7 @@ func (r *reader) messageInto(msg *model.MessageContents, m map[string]any, where
 	if md != nil {
 		if mm, ok := md.(map[string]any); ok {
 			if len(mm) > 0 {
-				msg.Metadata = model.NormalizeJSON(mm).(map[string]any)
+				msg.Metadata = cloneJSON(mm).(map[string]any)
 			}
 		} else {
 			r.warn("%s: ignoring 'metadata' that is %s, not an object", where, kindOf(md))

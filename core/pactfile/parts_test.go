@@ -1,6 +1,7 @@
 package pactfile
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -205,7 +206,7 @@ func TestParseMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(msg.Contents.Content) != `{"a":1}` || msg.Metadata["n"] != 1.0 || msg.Metadata["contentType"] != "application/json" {
+	if string(msg.Contents.Content) != `{"a":1}` || msg.Metadata["n"] != json.Number("1") || msg.Metadata["contentType"] != "application/json" {
 		t.Errorf("message = %+v", msg)
 	}
 	if msg.MatchingRules.Get(model.CategoryBody, "$.a") == nil || msg.MatchingRules.Get(model.CategoryMetadata, "n") == nil {

@@ -98,7 +98,7 @@ func (r *reader) pact(doc map[string]any, lists map[string]*elems) (*model.Pact,
 					}
 				}
 			default:
-				p.Metadata[k] = model.NormalizeJSON(x)
+				p.Metadata[k] = cloneJSON(x)
 			}
 		}
 	default:
@@ -356,7 +356,7 @@ func (r *reader) object(m map[string]any, key, desc string) map[string]any {
 		r.warn("interaction '%s': ignoring '%s' that is %s, not an object", desc, key, kindOf(x))
 		return nil
 	}
-	return model.NormalizeJSON(o).(map[string]any)
+	return cloneJSON(o).(map[string]any)
 }
 
 // providerStates reads providerStates (an array of {name, params}), or else
@@ -383,7 +383,7 @@ func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderS
 				}
 				ps := model.ProviderState{Name: name}
 				if params, ok := st["params"].(map[string]any); ok && len(params) > 0 {
-					ps.Params = model.NormalizeJSON(params).(map[string]any)
+					ps.Params = cloneJSON(params).(map[string]any)
 				}
 				states = append(states, ps)
 			default:

@@ -341,12 +341,22 @@ func (w *writer) response(r *model.Response, desc string) *obj {
 }
 
 func (w *writer) messageInto(m *obj, msg *model.MessageContents, where string) {
-	if len(msg.Metadata) > 0 {
-		m.set("metadata", msg.Metadata)
+	md := msg.Metadata
+	if ct := msg.Contents.ContentType; w.ver < model.V4 && ct != "" && metadataContentType(md) == "" && !hasContentTypeKey(md) {
+		// A V3 message has no body object to hold its content type: put it
+		// in the metadata, as pact_ffi does.
+		md = make(map[string]any, len(msg.Metadata)+1)
+		for k, v := range msg.Metadata {
+			md[k] = v
+		}
+		md["contentType"] = ct
+	}
+	if len(md) > 0 {
+		m.set("metadata", md)
 	} else if w.ver >= model.V4 {
 		m.set("metadata", &obj{})
 	}
-	w.bodyInto(m, "contents", msg.Contents, metadataContentType(msg.Metadata))
+	w.bodyInto(m, "contents", msg.Contents, metadataContentType(md))
 	w.rulesInto(m, msg.MatchingRules, where)
 	w.generatorsInto(m, msg.Generators, where)
 }
@@ -385,7 +395,8 @@ func (w *writer) query(r *model.Request) any {
 	return out
 }
 
-// headers renders headers: values joined with ", " up to V3, arrays in V4.
+// headers renders headers: values joined with ", " up to V3 (an array for
+// several values of a header that is not a multi-value one), arrays in V4.
 func (w *writer) headers(h model.Headers) *obj {
 	if len(h) == 0 {
 		return nil
@@ -393,6 +404,15 @@ func (w *writer) headers(h model.Headers) *obj {
 	out := &obj{kv: make([]kv, 0, len(h))}
 	for name, vals := range h {
 		if w.ver >= model.V4 {
+			arr := make([]any, len(vals))
+			for n, v := range vals {
+				arr[n] = v
+			}
+			out.set(name, arr)
+		} else if len(vals) > 1 && !multiValueHeaders[strings.ToLower(name)] {
+			// Joined with ", ", the values of a header outside the
+			// multi-value list would read back as one value: write them as
+			// an array (which every reader, the reference's too, accepts).
 			arr := make([]any, len(vals))
 			for n, v := range vals {
 				arr[n] = v
