@@ -100,7 +100,7 @@ class _PactBase(Handle):
         self._interaction = 0  # the interaction being described
         self._complete = True  # whether the next given/upon_receiving starts a new interaction
         self._pending_states: list[tuple[str, dict]] = []
-        self._pending_comments: list[str] = []
+        self._metadata: list[tuple[str, str, str]] = []  # applied to every native pact of this object
 
     # -- the native pact ------------------------------------------------------------------------------------------
     @property
@@ -111,16 +111,15 @@ class _PactBase(Handle):
             check(h, "pactffi_new_pact")
             self._own(h, _ffi.free_pact_handle)
             check(_ffi.with_specification(h, self._spec), "pactffi_with_specification")
-            self._pact_created(h)
+            for namespace, name, value in self._metadata:
+                check(_ffi.with_pact_metadata(h, enc(namespace), enc(name), enc(value)), "pactffi_with_pact_metadata")
         return self._value
 
-    def _pact_created(self, h: int) -> None:
-        pass
-
     def with_metadata_entry(self, namespace: str, name: str, value: str):
-        """Adds metadata[namespace][name] = value to the pact file."""
+        """Adds metadata[namespace][name] = value to the pact file (for every test block of this pact)."""
         check(_ffi.with_pact_metadata(self.handle, enc(namespace), enc(name), enc(value)),
               "pactffi_with_pact_metadata")
+        self._metadata.append((namespace, name, value))
         return self
 
     def _reset(self) -> None:

@@ -190,3 +190,16 @@ def test_uses_pact(pact):
     result.assert_outcomes(passed=1)
     assert "/ping" in result.stderr.str() + result.stdout.str()
     assert (pytester.path / "out" / "log-consumer-log-provider.json").is_file()
+
+
+def test_pact_metadata_applies_to_every_block(tmp_path, pact_file):
+    pact = users_pact(tmp_path).with_metadata_entry("build", "id", "42")
+    for k in range(2):
+        pact.upon_receiving(f"r{k}").with_request("GET", f"/r{k}").will_respond_with(200)
+        with pact:
+            http("GET", f"{pact.uri}/r{k}")
+    doc = pact_file("web", "users")
+    assert doc["metadata"]["build"] == {"id": "42"}
+    assert len(doc["interactions"]) == 2
+    with pytest.raises(PactError, match="pactSpecification"):
+        pact.with_metadata_entry("pactSpecification", "version", "9")
