@@ -10,7 +10,7 @@ export PACT_CONFORMANCE_DIR
 FUZZTIME ?= 60s
 GOFLAGS_LIB := -trimpath -ldflags="-s -w"
 
-.PHONY: help lib test test-go test-c conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
+.PHONY: help lib test test-go test-c test-bindings conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -24,6 +24,7 @@ lib: ## Build build/libpact.so (and build/libpact_ffi.so) from ffi/
 test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
 	$(MAKE) test-go
 	$(MAKE) test-c
+	$(MAKE) test-bindings
 	$(MAKE) conformance
 
 test-go: ## Go unit tests with the race detector
@@ -32,6 +33,10 @@ test-go: ## Go unit tests with the race detector
 
 test-c: lib ## C tests against include/pact.h and build/libpact.so
 	@if [ -f conformance/ctest/Makefile ]; then $(MAKE) -C conformance/ctest LIB=$(abspath $(LIB)); else echo "no C tests yet"; fi
+
+test-bindings: lib ## Python (pytest) and Node (node --test) binding tests
+	bash bindings/python/run-tests.sh
+	bash bindings/node/run-tests.sh
 
 conformance: conformance-spec conformance-compat ## Run the Pact specification testcases and the compatibility suite
 
