@@ -13,6 +13,7 @@ import (
 
 	"github.com/libpact/libpact/core/generators"
 	"github.com/libpact/libpact/core/logging"
+	"github.com/libpact/libpact/core/matching"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -117,8 +118,81 @@ func (s *Server) record(res Result) Result {
 	if res.Kind == Mismatch {
 		s.touched[res.index] = true
 	}
-	s.failures = append(s.failures, res)
+	s.failures = append(s.failures, s.keepFailure(res))
 	return res
+}
+
+// failureBudget bounds the bytes of request bodies and mismatch texts that a
+// server keeps with its failed requests, so that a client sending many large
+// bad requests cannot exhaust the host's memory (each is kept until Close,
+// and a mismatch can hold several copies of its body). Past the budget, each
+// failure keeps the first truncatedKeep bytes of each, with a note. A
+// variable so that tests can lower it.
+var failureBudget = 64 << 20
+
+const truncatedKeep = 4 << 10
+
+// keepFailure returns res as it is while the failures kept so far are within
+// failureBudget, and a copy with its body and mismatch texts cut to
+// truncatedKeep bytes after that. s.mu must be held.
+func (s *Server) keepFailure(res Result) Result {
+	size := 0
+	if res.Request != nil {
+		size += len(res.Request.Body.Content)
+	}
+	for _, m := range res.Mismatches {
+		size += len(m.Description) + len(m.ExpectedBody) + len(m.ActualBody)
+		for _, v := range []any{m.Expected, m.Actual} {
+			if str, ok := v.(string); ok {
+				size += len(str)
+			}
+		}
+	}
+	if s.kept+size <= failureBudget || size <= truncatedKeep {
+		s.kept += size
+		return res
+	}
+	if res.Request != nil && len(res.Request.Body.Content) > truncatedKeep {
+		r := *res.Request
+		r.Body.Content = cutBytes(r.Body.Content)
+		res.Request = &r
+	}
+	if len(res.Mismatches) > 0 {
+		ms := make([]matching.Mismatch, len(res.Mismatches))
+		for n, m := range res.Mismatches {
+			m.Description = cutString(m.Description)
+			m.ExpectedBody, m.ActualBody = cutBytes(m.ExpectedBody), cutBytes(m.ActualBody)
+			if str, ok := m.Expected.(string); ok {
+				m.Expected = cutString(str)
+			}
+			if str, ok := m.Actual.(string); ok {
+				m.Actual = cutString(str)
+			}
+			ms[n] = m
+		}
+		res.Mismatches = ms
+	}
+	return res
+}
+
+// truncationNote ends a body or text cut by keepFailure.
+func truncationNote(n int) string {
+	return fmt.Sprintf("... [%d bytes in all; the rest was not kept: the mock server keeps at most %d MB of failed requests]",
+		n, failureBudget>>20)
+}
+
+func cutBytes(b []byte) []byte {
+	if len(b) <= truncatedKeep {
+		return b
+	}
+	return append(append([]byte(nil), b[:truncatedKeep]...), truncationNote(len(b))...)
+}
+
+func cutString(str string) string {
+	if len(str) <= truncatedKeep {
+		return str
+	}
+	return strings.ToValidUTF8(str[:truncatedKeep], "") + truncationNote(len(str))
 }
 
 // writeResponse answers a matched request with the interaction's response,

@@ -10,6 +10,10 @@ import (
 // logLines is how many lines a server's log keeps; older lines are dropped.
 const logLines = 4096
 
+// maxLineBytes bounds one kept line: a mismatch of a large body can describe
+// megabytes, and 4096 such lines would exhaust the host's memory.
+const maxLineBytes = 16 << 10
+
 // ring is a fixed-size log of the most recent lines. It is safe for
 // concurrent use.
 type ring struct {
@@ -38,6 +42,9 @@ func (r *ring) printf(level, format string, args ...any) {
 
 // add adds one line, prefixed with the time and level.
 func (r *ring) add(level, msg string) {
+	if len(msg) > maxLineBytes {
+		msg = fmt.Sprintf("%s... [%d bytes in all]", strings.ToValidUTF8(msg[:maxLineBytes], ""), len(msg))
+	}
 	line := entry{at: time.Now(), level: level, msg: msg}
 	r.mu.Lock()
 	if r.full {

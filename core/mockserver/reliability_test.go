@@ -2,7 +2,9 @@ package mockserver
 
 import (
 	"bufio"
+	"bytes"
 	"net"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +77,53 @@ func TestInvalidHeaderEncoding(t *testing.T) {
 	}
 	if r := send(t, nil, "GET", s.URL()+"/hello", nil, nil); r.status != 200 || string(r.body) != "hi" {
 		t.Errorf("the next good request got %d %q", r.status, r.body)
+	}
+}
+
+// Many large requests that fail to match are kept within failureBudget: the
+// first failures keep their bodies whole, later ones keep the start of each
+// body and mismatch text with a note, and log lines are cut, so a client
+// cannot exhaust the host's memory through the failures a server records.
+func TestFailuresKeptWithinBudget(t *testing.T) {
+	old := failureBudget
+	failureBudget = 8 << 20
+	defer func() { failureBudget = old }()
+	p := model.NewPact("c", "p", model.V3)
+	i := p.AddInteraction(model.HTTP, "post json")
+	i.Request.Method, i.Request.Path = "POST", "/json"
+	i.Request.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Request.Body = model.PresentBody([]byte(`{"a": 1}`), "application/json")
+	s := start(t, p, Config{})
+	big := append(append([]byte(`{"a": "`), bytes.Repeat([]byte("x"), 1<<20)...), '"', '}')
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range 20 {
+		if r := send(t, nil, "POST", s.URL()+"/json", map[string]string{"Content-Type": "application/json"}, big); r.status != 500 {
+			t.Fatalf("status %d", r.status)
+		}
+		if r := send(t, nil, "POST", s.URL()+"/elsewhere", nil, big); r.status != 500 {
+			t.Fatalf("status %d", r.status)
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if grew := int64(after.HeapInuse) - int64(before.HeapInuse); grew > 30<<20 {
+		t.Errorf("40 failed 1 MB requests kept %d MB", grew>>20)
+	}
+	ms := s.Mismatches()
+	if len(ms) != 40 {
+		t.Fatalf("%d failures recorded, want 40", len(ms))
+	}
+	if first := ms[0]; first.Kind != Mismatch || !strings.Contains(first.Mismatches[0].Description, strings.Repeat("x", 1<<20)) {
+		t.Errorf("the first failure was not kept whole: %.200v", first.Mismatches)
+	}
+	last := ms[len(ms)-1]
+	if last.Kind != NotFound || len(last.Request.Body.Content) > truncatedKeep+200 ||
+		!strings.Contains(string(last.Request.Body.Content), "bytes in all; the rest was not kept") {
+		t.Errorf("the last failure kept %d bytes of body: %.100q", len(last.Request.Body.Content), last.Request.Body.Content)
+	}
+	if l := s.Logs(); len(l) > 4096*(maxLineBytes+200) || strings.Contains(l, strings.Repeat("x", maxLineBytes+1)) {
+		t.Errorf("the log keeps %d bytes, with lines over %d bytes", len(l), maxLineBytes)
 	}
 }

@@ -38,6 +38,10 @@
 //     be true; the reference serves the first one every time.
 //   - A body over Config.BodyLimit gets 413, and a request that cannot be
 //     handled is recorded as {"type": "request-error", ...}.
+//   - The failures a server records keep at most 64 MB of request bodies and
+//     mismatch texts; past that, each keeps the first 4 KB of each with a
+//     note, and every log line is cut at 16 KB, so that many large bad
+//     requests cannot exhaust the host's memory.
 //   - With Config.CORS, only an OPTIONS request that matches no endpoint gets
 //     the 204 pre-flight answer; one that mismatches an OPTIONS interaction
 //     gets the usual 500.
@@ -128,6 +132,7 @@ type Server struct {
 	received []int    // guarded by mu; requests matched, per interaction
 	touched  []bool   // guarded by mu; a request was matched or mismatched against it
 	failures []Result // guarded by mu; mismatched and unexpected requests, in order
+	kept     int      // guarded by mu; bytes of bodies and values kept in failures (see keepFailure)
 
 	connMu sync.Mutex
 	conns  map[net.Conn]http.ConnState // guarded by connMu; connections and their states
