@@ -690,7 +690,7 @@ bool pactffi_add_interaction_reference(InteractionHandle interaction,
  * transport_config is NULL or a JSON object (accepted, currently unused).
  * Returns the port, or -1 if the pact handle is not valid, -2 if transport_config is not a JSON object, -3 if
  * the server could not start (port in use, unsupported transport), -4 on an internal error, -5 if addr is not
- * valid. Thread-safe.
+ * valid (including "host:port": pass the port separately). Thread-safe.
  */
 int32_t pactffi_create_mock_server_for_transport(PactHandle pact,
                                                  const char *addr,
