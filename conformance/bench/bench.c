@@ -390,7 +390,7 @@ static void scenario_d(double budget_us) {
       "{\"items\": {\"pact:matcher:type\": \"type\", \"min\": 1, \"value\": [{\"id\": 1, "
       "\"name\": \"product number 000001\", "
       "\"sku\": {\"pact:matcher:type\": \"regex\", \"regex\": \"^SKU-[0-9]{6}-[A-Z]{2}$\", \"value\": "
-      "\"SKU-000001-AA\"}, \"price\": 9.99, \"available\": true}]}}"));
+      "\"SKU-000001-AA\"}, \"price\": 9.99, \"available\": true, \"colour\": \"blue\"}]}}"));
   CHECK(f_pactffi_response_status(h, 201));
   int port = start_mock_server(pact);
   size_t len;

@@ -142,7 +142,7 @@ def main():
                 r.pop("wrk", None) if r.get("ok") else None
                 r["wall_s"] = round(time.time() - t0, 3)
                 runs[name].append(r)
-                state = fmt_us(r["value"]) if r.get("ok") else "FAILED: " + r.get("error", "")[:300]
+                state = fmt_us(r["value"]) if r.get("ok") else "FAILED: " + " ".join(r.get("error", "").split())[:300]
                 print(f"  {s} run {i + 1} {name:8s} {state}  rss {fmt_mb(r.get('peak_rss_kb'))}", file=sys.stderr)
         rm, lm = median_of(runs["rust"], "value"), median_of(runs["libpact"], "value")
         rc, lc = median_of(runs["rust"], "cpu_us"), median_of(runs["libpact"], "cpu_us")
@@ -211,7 +211,7 @@ def print_table(report):
         if r["rss_ratio"] is not None and r["rss_ratio"] > 0.5:
             status += f"; RSS {r['rss_ratio']:.2f}x Rust"
         if status == "not implemented" or status == "failed":
-            status += ": " + r["libpact_error"][:80]
+            status += ": " + " ".join(r["libpact_error"].split())[:100]
         print(f"{r['title']:56s} {fmt_us(r['rust_median_us']):>10s} {fmt_us(r['libpact_median_us']):>10s} "
               f"{ratio:>7s} {r['target_ratio']:>6} {cpu:>9s}  {fmt_mb(r['rust_peak_rss_kb']):>9s} "
               f"{fmt_mb(r['libpact_peak_rss_kb']):>11s}  {status}")
