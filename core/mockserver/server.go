@@ -67,9 +67,8 @@ import (
 	"github.com/libpact/libpact/core/model"
 )
 
-// Version is the mock server's version, written to pact metadata as
-// "pactRust": {"mockserver": Version} like the reference's mock server.
-const Version = "1.0.0"
+// Version is the mock server's version (libpact's own version).
+const Version = "0.1.0"
 
 // The defaults of Config.
 const (
@@ -337,6 +336,14 @@ func (s *Server) Close() error {
 		started := s.started
 		s.mu.Unlock()
 		if !started {
+			return
+		}
+		if !s.busy() {
+			// No request is being served: close everything at once, without
+			// Shutdown's goroutine and polling.
+			s.closeErr = s.srv.Close()
+			s.serving.Wait()
+			s.logf(logging.Info, "mock server on port %d shut down", s.port)
 			return
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)

@@ -11,9 +11,9 @@ import (
 // WritePact writes the server's pact to dir as "<consumer>-<provider>.json",
 // merged with an existing file there unless overwrite is set (§7 M9), and
 // returns the file's path. It writes Config.SpecVersion, or the pact's own
-// version when that is Unknown; it adds the metadata
-// "pactRust": {"mockserver": Version}, and for V4 marks every HTTP
-// interaction's transport as "http".
+// version when that is Unknown, and for V4 marks every HTTP interaction's
+// transport as "http". The file's metadata names libpact (package pactfile
+// adds "libpact": {"version": ...}); it does not claim a Rust mock server.
 //
 // WritePact writes whether or not the requests matched: deciding to write
 // only when the test passed (Matched) is the caller's job, as with the
@@ -27,12 +27,6 @@ func (s *Server) WritePact(dir string, overwrite bool) (string, error) {
 	if p.Metadata == nil {
 		p.Metadata = map[string]any{}
 	}
-	rust, _ := p.Metadata["pactRust"].(map[string]any)
-	if rust == nil {
-		rust = map[string]any{}
-	}
-	rust["mockserver"] = Version
-	p.Metadata["pactRust"] = rust
 	if ver >= model.V4 {
 		for _, i := range p.Interactions {
 			if i != nil && i.Type == model.HTTP && i.Transport == "" {

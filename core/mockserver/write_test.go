@@ -44,8 +44,11 @@ func TestWritePactAndMerge(t *testing.T) {
 	if spec["version"] != "3.0.0" {
 		t.Errorf("metadata %v", md)
 	}
-	if rust, _ := md["pactRust"].(map[string]any); rust["mockserver"] != Version {
-		t.Errorf("metadata pactRust %v", md["pactRust"])
+	if lib, _ := md["libpact"].(map[string]any); lib["version"] == nil {
+		t.Errorf("metadata libpact %v", md["libpact"])
+	}
+	if rust, _ := md["pactRust"].(map[string]any); rust["mockserver"] != nil {
+		t.Errorf("metadata claims a Rust mock server: %v", md["pactRust"])
 	}
 	if is, _ := v["interactions"].([]any); len(is) != 1 {
 		t.Fatalf("%d interactions", len(is))
