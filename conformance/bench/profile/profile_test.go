@@ -1,0 +1,174 @@
+// Package profile holds Go benchmarks that redo, without the C boundary, the
+// work of the side-by-side scenarios of bench.c, so that they can be
+// profiled with the Go tools:
+//
+//	go test -run '^$' -bench 'Build10k' -cpuprofile /tmp/e.prof ./conformance/bench/profile
+//	go tool pprof -top /tmp/e.prof
+//
+// Each benchmark makes the same core calls as the ffi functions bench.c
+// calls (ffi/pact.go, ffi/interaction.go, ffi/mockserver.go).
+package profile
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/libpact/libpact/core/consumer"
+	"github.com/libpact/libpact/core/mockserver"
+	"github.com/libpact/libpact/core/model"
+	"github.com/libpact/libpact/core/pactfile"
+)
+
+// addItem mirrors add_item_interaction in bench.c (rich: with header and query).
+func addItem(tb testing.TB, b *consumer.Builder, n int, rich bool) {
+	tb.Helper()
+	idx, err := b.NewInteraction(model.HTTP, fmt.Sprintf("a request for item %d", n))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	i, err := b.Interaction(idx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fields := `{"pact:matcher:type": "regex", "regex": "^[a-z,]+$", "value": "id,name"}`
+	body := fmt.Sprintf(`{"id": {"pact:matcher:type": "integer", "value": %d}, `+
+		`"name": {"pact:matcher:type": "type", "value": "item %d"}, `+
+		`"tags": {"pact:matcher:type": "type", "min": 1, "value": ["new"]}, `+
+		`"updated": {"pact:matcher:type": "regex", "regex": "^\\d{4}-\\d{2}-\\d{2}$", "value": "2024-01-0%d"}}`,
+		n, n, 1+n%9)
+	steps := []error{
+		i.Given(fmt.Sprintf("item %d exists", n)),
+		i.WithRequest("GET", fmt.Sprintf("/items/%d", n)),
+	}
+	if rich {
+		steps = append(steps,
+			i.WithHeader(consumer.Request, "Accept", 0, "application/json"),
+			i.WithQueryParameter("fields", 0, &fields))
+	}
+	steps = append(steps,
+		i.ResponseStatus(200),
+		i.WithHeader(consumer.Response, "Content-Type", 0, "application/json"),
+		i.WithBody(consumer.Response, "application/json", body))
+	for _, err := range steps {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+func build(tb testing.TB, n int) *consumer.Builder {
+	b := consumer.New("bench-consumer", "bench-provider")
+	for k := range n {
+		addItem(tb, b, k, true)
+	}
+	return b
+}
+
+// BenchmarkBuild10k is scenario e: 10,000 interactions through the builder.
+func BenchmarkBuild10k(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		build(b, 10000)
+	}
+}
+
+// BenchmarkWrite10k is scenario f: writing the pact of BenchmarkBuild10k.
+func BenchmarkWrite10k(b *testing.B) {
+	p := build(b, 10000).Pact
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pactfile.Write(p, dir, p.SpecVersion, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// lifecycle is one cycle of scenario a: a pact of one interaction, a mock
+// server on port 0, one request on a new connection closed with a reset (as
+// bench.c does), matched, close.
+func lifecycle(tb testing.TB) {
+	b := consumer.New("bench-consumer", "bench-provider")
+	idx, err := b.NewInteraction(model.HTTP, "a request for the status")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	i, _ := b.Interaction(idx)
+	if err := i.WithRequest("GET", "/status"); err != nil {
+		tb.Fatal(err)
+	}
+	if err := i.ResponseStatus(200); err != nil {
+		tb.Fatal(err)
+	}
+	if err := i.WithBody(consumer.Response, "application/json", `{"status": "up"}`); err != nil {
+		tb.Fatal(err)
+	}
+	b.Lock()
+	p := b.Pact.Clone()
+	s, err := mockserver.New(p, mockserver.Config{Addr: "127.0.0.1:0", SpecVersion: p.SpecVersion})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", s.Port()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	io.WriteString(c, "GET /status HTTP/1.1\r\nHost: bench\r\n\r\n")
+	buf := make([]byte, 4096)
+	got := ""
+	for !strings.Contains(got, `"up"}`) {
+		n, err := c.Read(buf)
+		if err != nil {
+			tb.Fatalf("read: %v (got %q)", err, got)
+		}
+		got += string(buf[:n])
+	}
+	c.(*net.TCPConn).SetLinger(0)
+	c.Close()
+	if !strings.HasPrefix(got, "HTTP/1.1 200") {
+		tb.Fatalf("response %q", got)
+	}
+	if !s.Matched() {
+		tb.Fatal("not matched")
+	}
+	if err := s.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkLifecycle is scenario a.
+func BenchmarkLifecycle(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lifecycle(b)
+	}
+}
+
+// TestScenarios runs each scenario once, so that the benchmarks stay working.
+func TestScenarios(t *testing.T) {
+	lifecycle(t)
+	b := build(t, 50)
+	if len(b.Pact.Interactions) != 50 {
+		t.Fatalf("%d interactions", len(b.Pact.Interactions))
+	}
+	dir := t.TempDir()
+	path, err := pactfile.Write(b.Pact, dir, b.Pact.SpecVersion, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || filepath.Dir(path) != dir {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if n := strings.Count(string(data), `"description"`); n != 50 {
+		t.Errorf("pact file has %d descriptions, want 50", n)
+	}
+}
