@@ -33,7 +33,7 @@ func TestParallelReadPanicReachesCaller(t *testing.T) {
 				panic("boom in a reader")
 			}
 			return &model.Interaction{}, nil
-		})
+		}, false)
 	})
 	if p != "boom in a reader" {
 		t.Errorf("recovered %v, want the worker's panic", p)

@@ -16,10 +16,11 @@ const maxDepth = 10000
 // several times faster on pact files: object keys are interned, and strings
 // without escapes are copied once.
 type parser struct {
-	data  []byte
-	pos   int
-	depth int
-	keys  map[string]string
+	data    []byte
+	pos     int
+	depth   int
+	keys    map[string]string
+	scratch map[string]any // see scratchObject
 }
 
 type syntaxError struct {

@@ -1,0 +1,943 @@
+package pactfile
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// The fast reader decodes a V4 HTTP interaction straight from its span of
+// the pact text into the model, without building the generic tree of maps
+// that the full reader walks. It handles the form writers produce; on
+// anything else (an unknown or duplicated attribute, a value of an odd type,
+// invalid JSON) it gives up, and the interaction is read again by the full
+// reader, which decides what that input means. So both must agree on every
+// interaction the fast reader accepts: FuzzParse checks that Parse (which
+// tries the fast reader first) and a read of the fully decoded tree give the
+// same pact and warnings.
+//
+// Matching rules and generators, which are small, are decoded generically
+// and read by the full reader's own functions (so their warnings are the
+// same); bodies are copied as compact JSON text in one pass when their
+// object keys are already sorted, as the writers of pact files sort them.
+
+// giveUp unwinds the fast reader; fastV4 recovers it.
+type giveUp struct{}
+
+// fastV4 reads interaction n, the value at s, if it is a V4 HTTP
+// interaction in the usual form. ok is false when the full reader must read
+// it; r.warnings is then as it was.
+func (r *reader) fastV4(p *parser, n int, s span) (i *model.Interaction, ok bool) {
+	mark := len(r.warnings)
+	defer func() {
+		if x := recover(); x != nil {
+			switch x.(type) {
+			case giveUp, *syntaxError:
+				r.warnings = r.warnings[:mark]
+				i, ok = nil, false
+			default:
+				panic(x)
+			}
+		}
+	}()
+	p.pos, p.depth = s.start, 2
+	i = r.fastInteraction(p, n)
+	if p.pos != s.end {
+		panic(giveUp{})
+	}
+	return i, true
+}
+
+func bail() { panic(giveUp{}) }
+
+// Object and array iteration. objStart/arrStart consume the opening bracket
+// (giving up when the value is of another type); objKey/arrNext move to the
+// next member, returning false after the closing bracket.
+
+func (p *parser) objStart() {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		bail()
+	}
+	p.enter()
+	p.pos++
+}
+
+func (p *parser) objKey(n int) (string, bool) {
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		p.fail("unexpected end of input")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '}' && n == 0:
+		p.pos++
+		p.depth--
+		return "", false
+	case n == 0:
+	case c == ',':
+		p.pos++
+		p.skipSpace()
+	case c == '}':
+		p.pos++
+		p.depth--
+		return "", false
+	default:
+		p.fail("invalid character %q after object key:value pair", c)
+	}
+	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		bail()
+	}
+	k := p.key()
+	p.skipSpace()
+	if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+		bail()
+	}
+	p.pos++
+	p.skipSpace()
+	return k, true
+}
+
+func (p *parser) arrStart() {
+	if p.pos >= len(p.data) || p.data[p.pos] != '[' {
+		bail()
+	}
+	p.enter()
+	p.pos++
+}
+
+func (p *parser) arrNext(n int) bool {
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		p.fail("unexpected end of input")
+	}
+	switch c := p.data[p.pos]; {
+	case c == ']' && n == 0:
+		p.pos++
+		p.depth--
+		return false
+	case n == 0:
+	case c == ',':
+		p.pos++
+		p.skipSpace()
+	case c == ']':
+		p.pos++
+		p.depth--
+		return false
+	default:
+		p.fail("invalid character %q after array element", c)
+	}
+	return true
+}
+
+// fstr reads a string value, giving up on any other type.
+func (p *parser) fstr() string {
+	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		bail()
+	}
+	return p.str()
+}
+
+// seen records the attributes of one object, to give up on duplicates
+// (the full reader keeps the last one).
+type seen uint32
+
+func (s *seen) add(bit int) {
+	if *s&(1<<bit) != 0 {
+		bail()
+	}
+	*s |= 1 << bit
+}
+
+// is reports whether the current value is null, consuming it if so.
+func (p *parser) isNull() bool {
+	if p.pos < len(p.data) && p.data[p.pos] == 'n' {
+		p.literal("null")
+		return true
+	}
+	return false
+}
+
+func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
+	i := model.NewInteraction(model.HTTP, "")
+	var have seen
+	var req, resp fastPart
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			have.add(0)
+			if p.fstr() != "Synchronous/HTTP" {
+				bail()
+			}
+		case "description":
+			have.add(1)
+			i.Description = p.fstr()
+		case "key":
+			have.add(2)
+			i.Key = p.fstr()
+		case "pending":
+			have.add(3)
+			switch {
+			case p.pos < len(p.data) && p.data[p.pos] == 't':
+				p.literal("true")
+				i.Pending = true
+			case p.pos < len(p.data) && p.data[p.pos] == 'f':
+				p.literal("false")
+			default:
+				bail()
+			}
+		case "providerStates":
+			have.add(4)
+			i.ProviderStates = r.fastStates(p)
+		case "request":
+			have.add(5)
+			p.fastPart(&req, true)
+		case "response":
+			have.add(6)
+			p.fastPart(&resp, false)
+		case "comments":
+			have.add(7)
+			i.Comments = p.fobject()
+		case "pluginConfiguration":
+			have.add(8)
+			i.PluginConfig = p.fobject()
+		case "interactionMarkup":
+			have.add(9)
+			i.InteractionMarkup = p.fobject()
+		case "transport":
+			have.add(10)
+			i.Transport = p.fstr()
+		default:
+			bail()
+		}
+	}
+	if have&(1<<0|1<<1|1<<5|1<<6) != 1<<0|1<<1|1<<5|1<<6 {
+		bail() // no type, description, request or response
+	}
+	where := "interaction '" + i.Description + "'"
+	i.Request = model.Request{Method: req.method, Path: req.path, Query: req.query, QueryNoValue: req.noValue,
+		Headers: req.headers, MatchingRules: req.rules, Generators: req.gens}
+	i.Request.Body = req.body.finish(headerContentType(req.headers))
+	r.fastRulesGens(req.rulesV, req.gensV, &i.Request.MatchingRules, &i.Request.Generators, where+" request")
+	i.Response = model.Response{Status: resp.status, Headers: resp.headers, MatchingRules: resp.rules, Generators: resp.gens}
+	i.Response.Body = resp.body.finish(headerContentType(resp.headers))
+	r.fastRulesGens(resp.rulesV, resp.gensV, &i.Response.MatchingRules, &i.Response.Generators, where+" response")
+	return i
+}
+
+// fastPart is a request or response as decoded, before the parts that
+// depend on others (the body on the headers) are settled.
+type fastPart struct {
+	method, path  string
+	status        int
+	query         map[string][]string
+	noValue       map[string]bool
+	headers       model.Headers
+	body          fastBody
+	rules         model.MatchingRules
+	gens          model.Generators
+	rulesV, gensV any // generic forms, when the fast forms do not apply
+}
+
+// scratchObject decodes an object generically into a map that is reused by
+// the next call: for model.RuleFromJSON and model.GeneratorFromJSON, which
+// keep nothing of the map itself (they copy the values they keep).
+func (p *parser) scratchObject() map[string]any {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		bail()
+	}
+	if p.scratch == nil {
+		p.scratch = make(map[string]any, 8)
+	}
+	m := p.scratch
+	clear(m)
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		m[key] = p.value()
+	}
+	return m
+}
+
+// fobject decodes an object attribute generically (null gives up).
+func (p *parser) fobject() map[string]any {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		bail()
+	}
+	return p.value().(map[string]any)
+}
+
+func (r *reader) fastStates(p *parser) []model.ProviderState {
+	var states []model.ProviderState
+	p.arrStart()
+	for k := 0; p.arrNext(k); k++ {
+		var st model.ProviderState
+		var have seen
+		p.objStart()
+		for j := 0; ; j++ {
+			key, more := p.objKey(j)
+			if !more {
+				break
+			}
+			switch key {
+			case "name":
+				have.add(0)
+				st.Name = p.fstr()
+			case "params":
+				have.add(1)
+				if params := p.fobject(); len(params) > 0 {
+					st.Params = params
+				}
+			default:
+				bail()
+			}
+		}
+		if st.Name == "" {
+			bail()
+		}
+		states = append(states, st)
+	}
+	return states
+}
+
+// fastPart decodes a request (or response) object in place (see
+// reader.request and reader.response).
+func (p *parser) fastPart(part *fastPart, isRequest bool) {
+	part.method, part.path, part.status = "GET", "/", 200
+	var have seen
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		switch key {
+		case "method":
+			have.add(0)
+			if !isRequest {
+				bail()
+			}
+			part.method = strings.ToUpper(p.fstr())
+		case "path":
+			have.add(1)
+			if !isRequest {
+				bail()
+			}
+			part.path = p.fstr()
+		case "query":
+			have.add(2)
+			if !isRequest {
+				bail()
+			}
+			part.query, part.noValue = p.fastQuery()
+		case "status":
+			have.add(7)
+			if isRequest || p.pos >= len(p.data) || !(p.data[p.pos] == '-' || p.data[p.pos] >= '0' && p.data[p.pos] <= '9') {
+				bail()
+			}
+			n, err := statusFromJSON(p.number())
+			if err != nil {
+				bail()
+			}
+			part.status = n
+		case "headers":
+			have.add(3)
+			part.headers = p.fastHeaders()
+		case "body":
+			have.add(4)
+			p.fastBody(&part.body)
+		case "matchingRules":
+			have.add(5)
+			part.rules, part.rulesV = p.fastRules()
+		case "generators":
+			have.add(6)
+			part.gens, part.gensV = p.fastGens()
+		default:
+			bail()
+		}
+	}
+}
+
+// fastRulesGens reads the generic forms of rules and generators, where the
+// fast forms did not apply, with the full reader's functions.
+func (r *reader) fastRulesGens(rulesV, gensV any, rules *model.MatchingRules, gens *model.Generators, where string) {
+	if rulesV != nil {
+		*rules = r.matchingRules(rulesV, where)
+	}
+	if gensV != nil {
+		*gens = r.generators(gensV, where)
+	}
+}
+
+// fastQuery reads a V4 query object whose values are arrays of strings and
+// nulls (see reader.query).
+func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
+	p.objStart()
+	q := map[string][]string{}
+	var noValue map[string]bool
+	for k := 0; ; k++ {
+		name, more := p.objKey(k)
+		if !more {
+			break
+		}
+		if _, dup := q[name]; dup {
+			bail()
+		}
+		var vals []string
+		p.arrStart()
+		for j := 0; p.arrNext(j); j++ {
+			if p.isNull() {
+				vals = append(vals, "")
+				if noValue == nil {
+					noValue = map[string]bool{}
+				}
+				noValue[name] = true
+				continue
+			}
+			vals = append(vals, p.fstr())
+		}
+		if vals == nil {
+			vals = []string{}
+		}
+		q[name] = vals
+	}
+	return q, noValue
+}
+
+// fastHeaders reads a headers object whose values are strings or arrays of
+// strings (see reader.headers).
+func (p *parser) fastHeaders() model.Headers {
+	p.objStart()
+	var h model.Headers
+	for k := 0; ; k++ {
+		name, more := p.objKey(k)
+		if !more {
+			break
+		}
+		if h == nil {
+			h = make(model.Headers, 4)
+		} else if _, dup := h[name]; dup {
+			bail()
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == '"' {
+			h[name] = SplitHeaderValue(name, p.str())
+			continue
+		}
+		vals := make([]string, 0, 1)
+		p.arrStart()
+		for j := 0; p.arrNext(j); j++ {
+			vals = append(vals, p.fstr())
+		}
+		h[name] = vals
+	}
+	return h
+}
+
+// fastBody is a V4 body object as decoded (see reader.v4Body): its
+// content is settled by finish, once the headers are known.
+type fastBody struct {
+	present  bool // the body attribute was there
+	b        model.Body
+	kind     byte   // first byte of the content; 0 when there is none
+	s        string // string content
+	compact  []byte // non-string content as encodeJSON writes it
+	encoding string
+}
+
+// fastBody decodes a V4 body object in place.
+func (p *parser) fastBody(fb *fastBody) {
+	fb.present = true
+	var have seen
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		switch key {
+		case "content":
+			have.add(0)
+			if p.pos >= len(p.data) {
+				bail()
+			}
+			switch fb.kind = p.data[p.pos]; fb.kind {
+			case '"':
+				fb.s = p.str()
+			case 'n':
+				p.literal("null")
+			default:
+				fb.compact = p.compactValue()
+			}
+		case "contentType":
+			have.add(1)
+			fb.b.ContentType = p.fstr()
+		case "encoded":
+			have.add(2)
+			switch {
+			case p.pos < len(p.data) && p.data[p.pos] == 'f':
+				p.literal("false")
+			case p.pos < len(p.data) && p.data[p.pos] == 't':
+				p.literal("true")
+				fb.encoding = "base64"
+			default:
+				switch e := strings.ToLower(p.fstr()); e {
+				case "false":
+				case "base64", "json":
+					fb.encoding = e
+				default:
+					bail()
+				}
+			}
+		case "contentTypeHint":
+			have.add(3)
+			switch strings.ToUpper(p.fstr()) {
+			case "TEXT":
+				fb.b.Hint = model.HintText
+			case "BINARY":
+				fb.b.Hint = model.HintBinary
+			case "DEFAULT":
+			default:
+				bail()
+			}
+		default:
+			bail()
+		}
+	}
+}
+
+// finish settles the body; headerCT is the Content-Type header's value.
+func (fb *fastBody) finish(headerCT string) model.Body {
+	b := fb.b
+	switch {
+	case !fb.present:
+		return model.Body{}
+	case fb.kind == 0:
+		b.State = model.BodyMissing
+		return b
+	case fb.kind == 'n':
+		b.State = model.BodyNull
+		return b
+	}
+	isString := fb.kind == '"'
+	var data []byte
+	switch fb.encoding {
+	case "":
+		ct := b.ContentType
+		if ct == "" {
+			ct = headerCT
+		}
+		switch {
+		case isString && fb.s == "":
+		case !isString:
+			data = fb.compact
+		case isJSONType(ct):
+			data = appendString(make([]byte, 0, len(fb.s)+2), fb.s)
+		default:
+			data = []byte(fb.s)
+		}
+	case "base64":
+		if !isString {
+			bail() // the full reader warns
+		}
+		d, ok := decodeBase64(fb.s)
+		if !ok {
+			bail()
+		}
+		data = d
+	case "json":
+		if isString {
+			data = []byte(fb.s)
+		} else {
+			data = fb.compact
+		}
+	}
+	if len(data) == 0 {
+		b.State = model.BodyEmpty
+		return b
+	}
+	b.State, b.Content = model.BodyPresent, data
+	return b
+}
+
+// compactValue returns the value at p.pos as encodeJSON writes it: compact,
+// with sorted keys. Values whose keys are in order and whose strings need no
+// re-escaping are copied in one pass; others are decoded and encoded.
+func (p *parser) compactValue() []byte {
+	start, depth := p.pos, p.depth
+	if out, ok := p.compact(make([]byte, 0, 256)); ok {
+		return out
+	}
+	p.pos, p.depth = start, depth
+	return encodeJSON(p.value(), false)
+}
+
+// compact appends the value at p.pos without whitespace. ok is false when
+// the value would not be written as it stands: an object whose keys are not
+// strictly increasing, or a string with an escape the encoder writes
+// differently (\/ and \u) or with invalid UTF-8.
+func (p *parser) compact(b []byte) ([]byte, bool) {
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return b, false
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		if p.depth++; p.depth > maxDepth {
+			return b, false
+		}
+		p.pos++
+		b = append(b, '{')
+		var last []byte
+		for k := 0; ; k++ {
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				return b, false
+			}
+			if p.data[p.pos] == '}' {
+				if k > 0 && b[len(b)-1] == ',' {
+					return b, false
+				}
+				p.pos++
+				p.depth--
+				return append(b, '}'), true
+			}
+			if k > 0 {
+				if p.data[p.pos] != ',' {
+					return b, false
+				}
+				p.pos++
+				p.skipSpace()
+				b = append(b, ',')
+			}
+			start := p.pos
+			var ok bool
+			if b, ok = p.compactString(b); !ok {
+				return b, false
+			}
+			key := p.data[start:p.pos]
+			if k > 0 && string(key) <= string(last) {
+				return b, false
+			}
+			last = key
+			p.skipSpace()
+			if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+				return b, false
+			}
+			p.pos++
+			b = append(b, ':')
+			if b, ok = p.compact(b); !ok {
+				return b, false
+			}
+		}
+	case c == '[':
+		if p.depth++; p.depth > maxDepth {
+			return b, false
+		}
+		p.pos++
+		b = append(b, '[')
+		for k := 0; ; k++ {
+			p.skipSpace()
+			if p.pos >= len(p.data) {
+				return b, false
+			}
+			if p.data[p.pos] == ']' {
+				if k > 0 && b[len(b)-1] == ',' {
+					return b, false
+				}
+				p.pos++
+				p.depth--
+				return append(b, ']'), true
+			}
+			if k > 0 {
+				if p.data[p.pos] != ',' {
+					return b, false
+				}
+				p.pos++
+				b = append(b, ',')
+			}
+			var ok bool
+			if b, ok = p.compact(b); !ok {
+				return b, false
+			}
+		}
+	case c == '"':
+		return p.compactString(b)
+	case c == 't', c == 'f', c == 'n':
+		word := "null"
+		if c == 't' {
+			word = "true"
+		} else if c == 'f' {
+			word = "false"
+		}
+		if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
+			return b, false
+		}
+		p.pos += len(word)
+		return append(b, word...), true
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.pos
+		if !p.skipNumber() {
+			return b, false
+		}
+		return append(b, p.data[start:p.pos]...), true
+	}
+	return b, false
+}
+
+// compactString appends the string at p.pos as it stands, if the encoder
+// would write its decoded value the same way.
+func (p *parser) compactString(b []byte) ([]byte, bool) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		return b, false
+	}
+	start := p.pos
+	ascii := true
+	for i := p.pos + 1; i < len(p.data); i++ {
+		switch c := p.data[i]; {
+		case c == '"':
+			p.pos = i + 1
+			if !ascii && !utf8.Valid(p.data[start:p.pos]) {
+				return b, false
+			}
+			return append(b, p.data[start:p.pos]...), true
+		case c == '\\':
+			if i+1 >= len(p.data) {
+				return b, false
+			}
+			switch p.data[i+1] {
+			case '"', '\\', 'n', 'r', 't', 'b', 'f':
+				i++
+			default:
+				return b, false
+			}
+		case c < 0x20:
+			return b, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return b, false
+}
+
+// skipNumber moves past a number that follows the JSON grammar.
+func (p *parser) skipNumber() bool {
+	i := p.pos
+	if i < len(p.data) && p.data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(p.data) && p.data[i] >= '0' && p.data[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(p.data) && p.data[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return false
+	}
+	if i < len(p.data) && p.data[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(p.data) && (p.data[i] == 'e' || p.data[i] == 'E') {
+		i++
+		if i < len(p.data) && (p.data[i] == '+' || p.data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	p.pos = i
+	return true
+}
+
+// attempt runs f, which decodes the value at p.pos in a fast form. When f
+// gives up, the position is restored and the value decoded generically
+// instead (a syntax error still ends the fast reader).
+func (p *parser) attempt(f func()) (generic any) {
+	start, depth := p.pos, p.depth
+	failed := func() (failed bool) {
+		defer func() {
+			if x := recover(); x != nil {
+				if _, ok := x.(giveUp); !ok {
+					panic(x)
+				}
+				failed = true
+			}
+		}()
+		f()
+		return false
+	}()
+	if !failed {
+		return nil
+	}
+	p.pos, p.depth = start, depth
+	return p.value()
+}
+
+// fastRules decodes a V3/V4 matchingRules object whose categories hold
+// lists of the form {"combine": ..., "matchers": [...]} (see
+// reader.matchingRules). Anything else is returned decoded generically, for
+// the full reader's function.
+func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
+	generic = p.attempt(func() {
+		rules = nil
+		p.objStart()
+		var cats seen
+		for k := 0; ; k++ {
+			name, more := p.objKey(k)
+			if !more {
+				break
+			}
+			var cat model.Category
+			switch name {
+			case "body", "content", "contents":
+				cats.add(0)
+				cat = model.CategoryBody
+			case "header", "headers":
+				cats.add(1)
+				cat = model.CategoryHeader
+			case "query":
+				cats.add(2)
+				cat = model.CategoryQuery
+			case "metadata", "metaData":
+				cats.add(3)
+				cat = model.CategoryMetadata
+			default:
+				bail() // path, method and status hold one list; V2 keys; unknown names
+			}
+			p.objStart()
+			for j := 0; ; j++ {
+				path, more := p.objKey(j)
+				if !more {
+					break
+				}
+				if rules.Get(cat, path) != nil {
+					bail()
+				}
+				l := p.fastRuleList()
+				if rules == nil {
+					rules = model.MatchingRules{}
+				}
+				if rules[cat] == nil {
+					rules[cat] = map[string]*model.RuleList{}
+				}
+				rules[cat][path] = l
+			}
+		}
+	})
+	if generic != nil {
+		rules = nil
+	}
+	return rules, generic
+}
+
+// fastRuleList decodes {"combine": "AND"|"OR", "matchers": [rule, ...]}
+// (see model.RuleListFromJSON); each rule is decoded generically and read
+// with model.RuleFromJSON.
+func (p *parser) fastRuleList() *model.RuleList {
+	l := &model.RuleList{}
+	var have seen
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		switch key {
+		case "combine":
+			have.add(0)
+			switch c := p.fstr(); {
+			case strings.EqualFold(c, "OR"):
+				l.Combine = model.Or
+			case strings.EqualFold(c, "AND"):
+			default:
+				bail()
+			}
+		case "matchers":
+			have.add(1)
+			p.arrStart()
+			for j := 0; p.arrNext(j); j++ {
+				rule, err := model.RuleFromJSON(p.scratchObject())
+				if err != nil {
+					bail()
+				}
+				l.Rules = append(l.Rules, rule)
+			}
+		default:
+			bail()
+		}
+	}
+	if have&(1<<1) == 0 {
+		bail() // a bare rule (the V2 form)
+	}
+	return l
+}
+
+// fastGens decodes a generators object by category and path (see
+// reader.generators); anything else is returned decoded generically.
+func (p *parser) fastGens() (gens model.Generators, generic any) {
+	generic = p.attempt(func() {
+		gens = nil
+		p.objStart()
+		var cats seen
+		for k := 0; ; k++ {
+			name, more := p.objKey(k)
+			if !more {
+				break
+			}
+			var cat model.Category
+			switch name {
+			case "body", "content", "contents":
+				cats.add(0)
+				cat = model.CategoryBody
+			case "header", "headers":
+				cats.add(1)
+				cat = model.CategoryHeader
+			case "query":
+				cats.add(2)
+				cat = model.CategoryQuery
+			case "metadata", "metaData":
+				cats.add(3)
+				cat = model.CategoryMetadata
+			default:
+				bail()
+			}
+			p.objStart()
+			for j := 0; ; j++ {
+				path, more := p.objKey(j)
+				if !more {
+					break
+				}
+				if _, dup := gens[cat][path]; dup {
+					bail()
+				}
+				g, err := model.GeneratorFromJSON(p.scratchObject())
+				if err != nil {
+					bail()
+				}
+				if gens == nil {
+					gens = model.Generators{}
+				}
+				gens.Add(cat, path, g)
+			}
+		}
+	})
+	if generic != nil {
+		gens = nil
+	}
+	return gens, generic
+}
