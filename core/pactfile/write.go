@@ -145,7 +145,9 @@ func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
 			offs := make([]int, 0, hi-lo+1)
 			for _, i := range is[lo:hi] {
 				offs = append(offs, len(e.buf))
-				e.value(writers[k].interaction(i), interactionDepth)
+				if !writers[k].fastInteraction(&e, i, interactionDepth) {
+					e.value(writers[k].interaction(i), interactionDepth)
+				}
 			}
 			offs = append(offs, len(e.buf))
 			list.chunks[k] = encodedChunk{buf: e.buf, offs: offs}

@@ -1,0 +1,109 @@
+package pactfile
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// marshalBoth writes p as V4 with and without the fast writer.
+func marshalBoth(t *testing.T, p *model.Pact) (fast, full []byte) {
+	t.Helper()
+	fast, _, err := Marshal(p, model.V4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fastWrite = false
+	defer func() { fastWrite = true }()
+	full, _, _ = Marshal(p, model.V4)
+	return fast, full
+}
+
+// TestFastWriteMatches: the fast writer gives exactly the bytes of the full
+// one, on every real pact and testdata pact (read and written as V4), and on
+// a model with every kind of body, rule and generator.
+func TestFastWriteMatches(t *testing.T) {
+	var files []string
+	if d := findConformanceDir(); d != "" {
+		dir := filepath.Join(d, "real-pacts")
+		if pacts, err := readIndex(dir); err == nil {
+			for _, rp := range pacts {
+				files = append(files, filepath.Join(dir, rp.file))
+			}
+		}
+	}
+	local, _ := filepath.Glob(filepath.Join("testdata", "pacts", "*.json"))
+	files = append(files, local...)
+	checked := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _, err := Parse(data)
+		if err != nil {
+			continue
+		}
+		if fast, full := marshalBoth(t, p); string(fast) != string(full) {
+			t.Errorf("%s: the fast writer differs:\n%s\n---\n%s", f, fast, full)
+		}
+		checked++
+	}
+	t.Logf("%d pacts written alike", checked)
+
+	p := model.NewPact("c", "p", model.V4)
+	i := p.AddInteraction(model.HTTP, "everything")
+	i.ID, i.Transport, i.Pending = "abc", "http", true
+	i.Comments = map[string]any{"text": []any{"a"}, "testname": "t"}
+	i.PluginConfig = map[string]any{"x": map[string]any{"b": 1, "a": 2}}
+	i.InteractionMarkup = map[string]any{"markup": "#"}
+	i.ProviderStates = []model.ProviderState{{Name: "s1"}, {Name: "s2", Params: map[string]any{"id": 1, "z": []any{nil, true}}}}
+	i.Request.Method = "post"
+	i.Request.RawQuery = "a=1&b&c=%20x"
+	i.Request.Headers = model.Headers{"X-Empty": {}, "Accept": {"a", "b"}, "content-type": {"application/json"}}
+	i.Request.Body = model.Body{State: model.BodyPresent, Content: []byte(`{"b": [1, {"z":null,"a":"\u00e9"}], "a": {}}`)}
+	i.Request.MatchingRules = model.MatchingRules{}
+	for n, r := range []model.Rule{
+		{Kind: model.Equality}, {Kind: model.Regex, Regex: `\d"`}, {Kind: model.Type}, {Kind: model.MinType, Min: 1},
+		{Kind: model.MaxType, Max: 2}, {Kind: model.MinMaxType, Min: 1, Max: 3}, {Kind: model.Include, Value: "x"},
+		{Kind: model.Include, Value: 12}, {Kind: model.Integer}, {Kind: model.Decimal}, {Kind: model.Number},
+		{Kind: model.Null}, {Kind: model.Boolean}, {Kind: model.Date}, {Kind: model.Time, Format: "HH"},
+		{Kind: model.Timestamp, Format: "yyyy"}, {Kind: model.ContentType, Value: "image/png"}, {Kind: model.Values},
+		{Kind: model.ArrayContains, Variants: []model.Variant{{Index: 1}}}, {Kind: model.StatusCode, Status: []int{200}},
+		{Kind: model.NotEmpty}, {Kind: model.Semver}, {Kind: model.EachKey, Rules: []model.Rule{{Kind: model.Type}}},
+		{Kind: model.EachValue, Value: "v"}, {Kind: model.Plugin, Name: "p", Attrs: map[string]any{"zz": 1, "aa": "x"}},
+	} {
+		i.Request.MatchingRules.Add(model.CategoryBody, "$.a"+string(rune('a'+n)), r)
+	}
+	i.Request.MatchingRules.Add(model.CategoryPath, "", model.Rule{Kind: model.Regex, Regex: "/x"})
+	i.Request.MatchingRules.Add(model.CategoryHeader, "Accept", model.Rule{Kind: model.Type})
+	i.Request.MatchingRules[model.CategoryQuery] = map[string]*model.RuleList{"empty": {}}
+	i.Request.MatchingRules.Get(model.CategoryHeader, "Accept").Combine = model.Or
+	i.Request.Generators = model.Generators{}
+	i.Request.Generators.Add(model.CategoryPath, "", model.Generator{Type: "ProviderState", Attrs: map[string]any{"expression": "/${id}"}})
+	i.Request.Generators.Add(model.CategoryBody, "$.a", model.Generator{Type: "RandomInt", Attrs: map[string]any{"max": 9, "min": 1, "zeta": "z", "type": "ignored"}})
+	i.Request.Generators.Add(model.CategoryHeader, "X", model.Generator{Type: "Uuid"})
+	i.Response.Status = 404
+	i.Response.Headers = model.Headers{"Content-Type": {"image/png"}}
+	i.Response.Body = model.PresentBody([]byte{0xff, 0x00, 'a'}, "")
+	for n, b := range []model.Body{
+		{State: model.BodyNull}, {State: model.BodyNull, ContentType: "application/json", Hint: model.HintText},
+		{State: model.BodyEmpty}, {State: model.BodyEmpty, ContentType: "text/plain"},
+		{State: model.BodyPresent, Content: []byte("not json"), ContentType: "application/json"},
+		{State: model.BodyPresent, Content: []byte("text \"q\"\n"), Hint: model.HintText},
+		{State: model.BodyPresent, Content: []byte("bin"), Hint: model.HintBinary},
+		{State: model.BodyPresent, Content: []byte("<a/>")}, {State: model.BodyPresent},
+		{State: model.BodyMissing, ContentType: "text/plain"},
+	} {
+		j := p.AddInteraction(model.HTTP, "body "+string(rune('a'+n)))
+		j.Key = "k"
+		j.Request.Body, j.Response.Body = b, b
+		j.Request.Query = map[string][]string{"q": {"", "1"}, "r": {}}
+		j.Request.QueryNoValue = map[string]bool{"q": true}
+	}
+	if fast, full := marshalBoth(t, p); string(fast) != string(full) {
+		t.Errorf("the fast writer differs:\n%s\n---\n%s", fast, full)
+	}
+}
