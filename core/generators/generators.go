@@ -531,6 +531,12 @@ func mockServerURL(g model.Generator, example any, ctx Context) (any, error) {
 	if pattern == "" {
 		return nil, errors.New("MockServerURL generator has no 'regex' attribute")
 	}
+	if quotesLiterals(pattern) {
+		// RE2 would take it, but the reference's regex engine rejects \Q...\E,
+		// fails the generator and so serves the example unchanged (the
+		// compatibility suite's broker pact pact-broker_c2.json relies on it).
+		return nil, fmt.Errorf("MockServerURL generator: invalid regex '%s': \\Q...\\E quoting is not supported", pattern)
+	}
 	start, end, group, err := firstMatch(pattern, ex)
 	if err != nil {
 		return nil, fmt.Errorf("MockServerURL generator: %w", err)
@@ -539,6 +545,21 @@ func mockServerURL(g model.Generator, example any, ctx Context) (any, error) {
 		return nil, fmt.Errorf("MockServerURL generator: regex '%s' does not match the example '%s'", pattern, ex)
 	}
 	return ex[:start] + url + group + ex[end:], nil
+}
+
+// quotesLiterals reports whether pattern uses the \Q...\E literal quoting
+// escape (an escaped backslash "\\Q" does not count).
+func quotesLiterals(pattern string) bool {
+	for i := 0; i+1 < len(pattern); i++ {
+		if pattern[i] != '\\' {
+			continue
+		}
+		if c := pattern[i+1]; c == 'Q' || c == 'E' {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // firstMatch finds the first match of pattern in s and its first capture

@@ -274,6 +274,30 @@ func TestMockServerURL(t *testing.T) {
 	}
 }
 
+// TestMockServerURLQuotedRegex: the reference's regex engine rejects
+// \Q...\E, so its MockServerURL generator fails and the example is served
+// unchanged (pact-broker_c2.json of the compatibility suite relies on it);
+// RE2 would compile it and glue the URL to a group without its "/".
+func TestMockServerURLQuotedRegex(t *testing.T) {
+	ctx := Context{"mockServer": map[string]any{"url": "http://127.0.0.1:5555"}}
+	for _, tc := range []struct {
+		regex   string
+		want    string
+		wantErr bool
+	}{
+		{`.*\/(\Qpacts\E\/\Q{provider}\E)$`, "keep", true},
+		{`.*(\/\Qpacts\E\/\Q{provider}\E)$`, "keep", true},
+		{`.*(\/pacts\/\{provider\})$`, "http://127.0.0.1:5555/pacts/{provider}", false},
+		{`.*(\\Q|\/pacts\/\{provider\})$`, "http://127.0.0.1:5555/pacts/{provider}", false}, // escaped backslash, then Q
+	} {
+		g := gen("MockServerURL", "example", "http://localhost:9876/pacts/{provider}", "regex", tc.regex)
+		v, _, err := Generate(g, "keep", Consumer, ctx)
+		if (err != nil) != tc.wantErr || v != tc.want {
+			t.Errorf("%s: got %v, %v; want %v (error %v)", tc.regex, v, err, tc.want, tc.wantErr)
+		}
+	}
+}
+
 func TestUnknownAndBadGenerators(t *testing.T) {
 	v, applied, err := Generate(gen("Plugin-Thing"), "keep", Consumer, nil)
 	if !errors.Is(err, ErrPlugin) || applied || v != "keep" || !strings.Contains(err.Error(), "plugins are not supported") {
