@@ -159,6 +159,29 @@ SIGNATURES = {
     "pactffi_matching_rules_iter_pair_delete": (None, [POINTER(KeyValuePair)]),
     "pactffi_matching_rules_iter_delete": (None, [P]),
     "pactffi_matches_u64_value": (c_void_p, [P, c_uint64, c_uint64, c_uint8]),  # FREE
+
+    # provider side: comments, mock servers from pact JSON, the verifier
+    "pactffi_set_comment": (c_bool, [c_uint32, c_char_p, c_char_p]),
+    "pactffi_create_mock_server": (c_int32, [c_char_p, c_char_p, c_bool]),
+    "pactffi_mock_server_logs": (c_void_p, [c_int32]),  # MS-owned
+    "pactffi_verifier_new": (P, []),
+    "pactffi_verifier_new_for_application": (P, [c_char_p, c_char_p]),
+    "pactffi_verifier_shutdown": (None, [P]),
+    "pactffi_verifier_set_provider_info": (None, [P, c_char_p, c_char_p, c_char_p, c_ushort, c_char_p]),
+    "pactffi_verifier_add_provider_transport": (None, [P, c_char_p, c_ushort, c_char_p, c_char_p]),
+    "pactffi_verifier_set_provider_state": (None, [P, c_char_p, c_uint8, c_uint8]),
+    "pactffi_verifier_set_publish_options": (c_int, [P, c_char_p, c_char_p, POINTER(c_char_p), c_ushort, c_char_p]),
+    "pactffi_verifier_set_no_pacts_is_error": (c_int, [P, c_uint8]),
+    "pactffi_verifier_set_coloured_output": (c_int, [P, c_uint8]),
+    "pactffi_verifier_add_custom_header": (None, [P, c_char_p, c_char_p]),
+    "pactffi_verifier_add_file_source": (None, [P, c_char_p]),
+    "pactffi_verifier_broker_source_with_selectors": (c_int, [P, c_char_p, c_char_p, c_char_p, c_char_p, c_uint8,
+                                                              c_char_p, POINTER(c_char_p), c_ushort, c_char_p,
+                                                              POINTER(c_char_p), c_ushort, POINTER(c_char_p), c_ushort]),
+    "pactffi_verifier_execute": (c_int, [P]),
+    "pactffi_verifier_json": (c_void_p, [P]),  # FREE
+    "pactffi_verifier_output": (c_void_p, [P, c_uint8]),  # FREE
+    "pactffi_verifier_logs": (c_void_p, [P]),  # FREE
 }
 
 _LIB = None

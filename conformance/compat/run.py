@@ -1,6 +1,6 @@
 """run: the compatibility-suite runner.
 
-Runs each consumer/matching feature file of the pact-compatibility-suite (read in
+Runs each consumer, matching and provider feature file of the pact-compatibility-suite (read in
 place from $PACT_CONFORMANCE_DIR/compatibility-suite/features) in its own behave
 process against the library ($LIBPACT_PATH, default build/libpact.so), so that a
 crash inside the library fails only that feature; when a feature's process dies,
@@ -30,8 +30,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 
-# The consumer and matching scenarios (issue 3). Provider features are run by a
-# later verifier issue: V1-V4 http_provider, V3/V4 message_provider.
+# The consumer and matching scenarios, then the provider (verifier) scenarios.
 FEATURES = [
     "V1/http_consumer",
     "V2/http_consumer",
@@ -47,6 +46,12 @@ FEATURES = [
     "V4/message_consumer",
     "V4/synchronous_message_consumer",
     "V4/v4",
+    "V1/http_provider",
+    "V2/http_provider",
+    "V3/http_provider",
+    "V3/message_provider",
+    "V4/http_provider",
+    "V4/message_provider",
 ]
 
 FEATURE_TIMEOUT = int(os.environ.get("COMPAT_FEATURE_TIMEOUT", "300"))
