@@ -1,6 +1,8 @@
 package pactfile
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -589,53 +591,7 @@ func (p *parser) compact(b []byte) ([]byte, bool) {
 	}
 	switch c := p.data[p.pos]; {
 	case c == '{':
-		if p.depth++; p.depth > maxDepth {
-			return b, false
-		}
-		p.pos++
-		b = append(b, '{')
-		var last []byte
-		for k := 0; ; k++ {
-			p.skipSpace()
-			if p.pos >= len(p.data) {
-				return b, false
-			}
-			if p.data[p.pos] == '}' {
-				if k > 0 && b[len(b)-1] == ',' {
-					return b, false
-				}
-				p.pos++
-				p.depth--
-				return append(b, '}'), true
-			}
-			if k > 0 {
-				if p.data[p.pos] != ',' {
-					return b, false
-				}
-				p.pos++
-				p.skipSpace()
-				b = append(b, ',')
-			}
-			start := p.pos
-			var ok bool
-			if b, ok = p.compactString(b); !ok {
-				return b, false
-			}
-			key := p.data[start:p.pos]
-			if k > 0 && string(key) <= string(last) {
-				return b, false
-			}
-			last = key
-			p.skipSpace()
-			if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-				return b, false
-			}
-			p.pos++
-			b = append(b, ':')
-			if b, ok = p.compact(b); !ok {
-				return b, false
-			}
-		}
+		return p.compactObject(b)
 	case c == '[':
 		if p.depth++; p.depth > maxDepth {
 			return b, false
@@ -689,6 +645,118 @@ func (p *parser) compact(b []byte) ([]byte, bool) {
 		return append(b, p.data[start:p.pos]...), true
 	}
 	return b, false
+}
+
+// member is one member of an object being compacted: its key (without
+// quotes) in the parser's data, and its bytes ("key":value) in the output.
+type member struct {
+	key        span
+	start, end int
+}
+
+// compactObject compacts the object at p.pos, with its members sorted by
+// key. ok is false for duplicate keys (the decoder keeps the last) and for
+// keys with escapes (whose order is that of the decoded text).
+func (p *parser) compactObject(b []byte) ([]byte, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return b, false
+	}
+	p.pos++
+	b = append(b, '{')
+	first := len(b)
+	mark := len(p.members)
+	defer func() { p.members = p.members[:mark] }()
+	sorted := true
+	for k := 0; ; k++ {
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return b, false
+		}
+		if p.data[p.pos] == '}' {
+			if k > 0 && b[len(b)-1] == ',' {
+				return b, false
+			}
+			p.pos++
+			p.depth--
+			if !sorted {
+				var ok bool
+				if b, ok = p.sortMembers(b, first, p.members[mark:]); !ok {
+					return b, false
+				}
+			}
+			return append(b, '}'), true
+		}
+		if k > 0 {
+			if p.data[p.pos] != ',' {
+				return b, false
+			}
+			p.pos++
+			p.skipSpace()
+			b = append(b, ',')
+		}
+		m := member{start: len(b)}
+		keyStart := p.pos
+		var ok bool
+		if b, ok = p.compactString(b); !ok {
+			return b, false
+		}
+		m.key = span{keyStart + 1, p.pos - 1}
+		key := p.data[m.key.start:m.key.end]
+		for _, c := range key {
+			if c == '\\' {
+				return b, false
+			}
+		}
+		if k > 0 && sorted {
+			last := p.members[len(p.members)-1].key
+			switch cmp := string(key); {
+			case cmp == string(p.data[last.start:last.end]):
+				return b, false
+			case cmp < string(p.data[last.start:last.end]):
+				sorted = false // sortMembers checks for duplicates
+			}
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return b, false
+		}
+		p.pos++
+		b = append(b, ':')
+		if b, ok = p.compact(b); !ok {
+			return b, false
+		}
+		m.end = len(b)
+		p.members = append(p.members, m)
+	}
+}
+
+// sortMembers rewrites the members of an object, b[first:], in key order.
+// ok is false when two keys are equal.
+func (p *parser) sortMembers(b []byte, first int, ms []member) (_ []byte, ok bool) {
+	key := func(m member) []byte { return p.data[m.key.start:m.key.end] }
+	if len(ms) <= 16 {
+		for i := 1; i < len(ms); i++ {
+			for j := i; j > 0 && bytes.Compare(key(ms[j]), key(ms[j-1])) < 0; j-- {
+				ms[j], ms[j-1] = ms[j-1], ms[j]
+			}
+		}
+	} else {
+		slices.SortFunc(ms, func(x, y member) int { return bytes.Compare(key(x), key(y)) })
+	}
+	for i := 1; i < len(ms); i++ {
+		if bytes.Equal(key(ms[i]), key(ms[i-1])) {
+			return b, false
+		}
+	}
+	p.sortBuf = append(p.sortBuf[:0], b[first:]...)
+	b = b[:first]
+	for n, m := range ms {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p.sortBuf[m.start-first:m.end-first]...)
+	}
+	return b, true
 }
 
 // compactString appends the string at p.pos as it stands, if the encoder

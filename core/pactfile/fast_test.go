@@ -1,6 +1,7 @@
 package pactfile
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -106,4 +107,80 @@ func TestFastWriteMatches(t *testing.T) {
 	if fast, full := marshalBoth(t, p); string(fast) != string(full) {
 		t.Errorf("the fast writer differs:\n%s\n---\n%s", fast, full)
 	}
+}
+
+// compactViaFast runs the fast reader's body compaction on data; ok is false
+// when it (rightly) failed on invalid JSON.
+func compactViaFast(data []byte) (out []byte, ok bool) {
+	p := &parser{data: data, keys: map[string]string{}, depth: 5}
+	defer func() {
+		if x := recover(); x != nil {
+			if _, syntax := x.(*syntaxError); !syntax {
+				panic(x)
+			}
+			out, ok = nil, false
+		}
+	}()
+	p.skipSpace()
+	out = p.compactValue()
+	p.skipSpace()
+	if p.pos != len(data) {
+		return nil, false
+	}
+	return out, true
+}
+
+func TestCompactValue(t *testing.T) {
+	big := "{"
+	for n := 40; n > 0; n-- {
+		big += `"k` + string(rune('a'+n%26)) + string(rune('a'+n/26)) + `":` + string(rune('0'+n%10)) + ","
+	}
+	big += `"a":{"y":1,"x":[{"d":1,"c":2}]}}`
+	for _, in := range []string{
+		`{"a":1,"b":2}`, `{"b":2,"a":1}`, `{ "b" : [ 1 , { "z":null, "a":true } ] , "a" : "x" }`,
+		`{"a!":1,"a":2}`, `{"a":1,"a!":2}`, `{"a\"":1,"a#":2}`, `{"a#":1,"a\"":2}`,
+		`{"a":1,"a":2}`, `{"b":1,"a":2,"b":3}`, `{"\u0061":1}`, `"x\/y"`, `"\u00e9\n\t\"\\"`, `"caf` + "\xff" + `"`,
+		`[1.50,-0,1e5,2E-3]`, `{}`, `[]`, `[{}]`, `{"é":1,"e":2,"z":3}`, big,
+	} {
+		want := encodeJSON(mustDecode(t, in), false)
+		got, ok := compactViaFast([]byte(in))
+		if !ok || string(got) != string(want) {
+			t.Errorf("compact %s = %s, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{`{"a":1,}`, `[1,]`, `{"a" 1}`, `{"a":01}`, `[tru]`, `{"a":1`, `"abc`, `{,}`, `[1 2]`} {
+		if got, ok := compactViaFast([]byte(bad)); ok {
+			t.Errorf("compact %s = %s, want a failure", bad, got)
+		}
+	}
+}
+
+func mustDecode(t *testing.T, s string) any {
+	t.Helper()
+	v, err := DecodeJSON([]byte(s))
+	if err != nil {
+		t.Fatalf("%s: %v", s, err)
+	}
+	return v
+}
+
+// FuzzCompactValue: the fast reader's compaction of a body gives what
+// decoding and encoding it gives, and fails on what does not decode.
+func FuzzCompactValue(f *testing.F) {
+	for _, s := range []string{`{"b":2,"a":[1,{"d":null,"c":"\n"}]}`, `{"a!":1,"a":2}`, `[1.5e3,"\u00e9"]`, `{"a":1,"a":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := DecodeJSON(data)
+		got, ok := compactViaFast(bytes.TrimPrefix(data, bom))
+		if err != nil {
+			if ok {
+				t.Fatalf("compacted invalid JSON %q to %s", data, got)
+			}
+			return
+		}
+		if want := encodeJSON(v, false); !ok || string(got) != string(want) {
+			t.Fatalf("compact %q = %s, %v; want %s", data, got, ok, want)
+		}
+	})
 }

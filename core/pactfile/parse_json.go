@@ -21,6 +21,8 @@ type parser struct {
 	depth   int
 	keys    map[string]string
 	scratch map[string]any // see scratchObject
+	members []member       // stack of the objects being compacted (compactObject)
+	sortBuf []byte         // scratch for sortMembers
 }
 
 type syntaxError struct {
