@@ -134,6 +134,9 @@ var multiValueHeaders = map[string]bool{
 //	pactfile.SplitHeaderValue("Accept", "text/html, application/json") // ["text/html" "application/json"]
 //	pactfile.SplitHeaderValue("Date", "Mon, 01 Jan 2024")              // ["Mon, 01 Jan 2024"]
 func SplitHeaderValue(name, value string) []string {
+	if strings.IndexByte(value, ',') < 0 && strings.TrimSpace(value) == value {
+		return []string{value} // the same for every header
+	}
 	if !multiValueHeaders[strings.ToLower(name)] {
 		return []string{value}
 	}

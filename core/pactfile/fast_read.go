@@ -2,6 +2,7 @@ package pactfile
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -220,14 +221,13 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 	if have&(1<<0|1<<1|1<<5|1<<6) != 1<<0|1<<1|1<<5|1<<6 {
 		bail() // no type, description, request or response
 	}
-	where := "interaction '" + i.Description + "'"
 	i.Request = model.Request{Method: req.method, Path: req.path, Query: req.query, QueryNoValue: req.noValue,
 		Headers: req.headers, MatchingRules: req.rules, Generators: req.gens}
 	i.Request.Body = req.body.finish(headerContentType(req.headers))
-	r.fastRulesGens(req.rulesV, req.gensV, &i.Request.MatchingRules, &i.Request.Generators, where+" request")
+	r.fastRulesGens(req.rulesV, req.gensV, &i.Request.MatchingRules, &i.Request.Generators, i.Description, " request")
 	i.Response = model.Response{Status: resp.status, Headers: resp.headers, MatchingRules: resp.rules, Generators: resp.gens}
 	i.Response.Body = resp.body.finish(headerContentType(resp.headers))
-	r.fastRulesGens(resp.rulesV, resp.gensV, &i.Response.MatchingRules, &i.Response.Generators, where+" response")
+	r.fastRulesGens(resp.rulesV, resp.gensV, &i.Response.MatchingRules, &i.Response.Generators, i.Description, " response")
 	return i
 }
 
@@ -263,9 +263,33 @@ func (p *parser) scratchObject() map[string]any {
 		if !more {
 			break
 		}
-		m[key] = p.value()
+		m[key] = p.internedValue()
 	}
 	return m
+}
+
+// internedValue decodes a value as p.value does, but takes short strings
+// and numbers (matcher names, regexes, formats, sizes: the same few in
+// every interaction) from the parser's table of interned keys.
+func (p *parser) internedValue() any {
+	if p.pos < len(p.data) {
+		switch c := p.data[p.pos]; {
+		case c == '"':
+			return p.key()
+		case c == '-' || c >= '0' && c <= '9':
+			start := p.pos
+			if p.skipNumber() && p.pos-start <= 16 {
+				if s, ok := p.keys[string(p.data[start:p.pos])]; ok {
+					return json.Number(s)
+				}
+				s := string(p.data[start:p.pos])
+				p.keys[s] = s
+				return json.Number(s)
+			}
+			p.pos = start
+		}
+	}
+	return p.value()
 }
 
 // fobject decodes an object attribute generically (null gives up).
@@ -369,7 +393,11 @@ func (p *parser) fastPart(part *fastPart, isRequest bool) {
 
 // fastRulesGens reads the generic forms of rules and generators, where the
 // fast forms did not apply, with the full reader's functions.
-func (r *reader) fastRulesGens(rulesV, gensV any, rules *model.MatchingRules, gens *model.Generators, where string) {
+func (r *reader) fastRulesGens(rulesV, gensV any, rules *model.MatchingRules, gens *model.Generators, desc, part string) {
+	if rulesV == nil && gensV == nil {
+		return
+	}
+	where := "interaction '" + desc + "'" + part
 	if rulesV != nil {
 		*rules = r.matchingRules(rulesV, where)
 	}
@@ -417,27 +445,49 @@ func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
 // strings (see reader.headers).
 func (p *parser) fastHeaders() model.Headers {
 	p.objStart()
-	var h model.Headers
+	// The values of all the headers share one array (sliced with their
+	// capacity cut, so that appending to one copies it).
+	type run struct {
+		name       string
+		start, end int
+	}
+	var runs [16]run
+	names := runs[:0]
+	vals := p.strs[:0]
 	for k := 0; ; k++ {
 		name, more := p.objKey(k)
 		if !more {
 			break
 		}
-		if h == nil {
-			h = make(model.Headers, 4)
-		} else if _, dup := h[name]; dup {
-			bail()
+		if len(names) == len(runs) {
+			bail() // many headers: the full reader
 		}
+		for _, r := range names {
+			if r.name == name {
+				bail()
+			}
+		}
+		start := len(vals)
 		if p.pos < len(p.data) && p.data[p.pos] == '"' {
-			h[name] = SplitHeaderValue(name, p.str())
-			continue
+			vals = append(vals, SplitHeaderValue(name, p.str())...)
+		} else {
+			p.arrStart()
+			for j := 0; p.arrNext(j); j++ {
+				vals = append(vals, p.fstr())
+			}
 		}
-		vals := make([]string, 0, 1)
-		p.arrStart()
-		for j := 0; p.arrNext(j); j++ {
-			vals = append(vals, p.fstr())
-		}
-		h[name] = vals
+		names = append(names, run{name, start, len(vals)})
+	}
+	p.strs = vals[:0]
+	if len(names) == 0 {
+		return nil
+	}
+	all := make([]string, len(vals))
+	copy(all, vals)
+	clear(vals)
+	h := make(model.Headers, len(names))
+	for _, r := range names {
+		h[r.name] = all[r.start:r.end:r.end]
 	}
 	return h
 }
@@ -917,7 +967,13 @@ func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
 // (see model.RuleListFromJSON); each rule is decoded generically and read
 // with model.RuleFromJSON.
 func (p *parser) fastRuleList() *model.RuleList {
-	l := &model.RuleList{}
+	// The list and its first rule in one allocation.
+	lr := &struct {
+		l model.RuleList
+		r [1]model.Rule
+	}{}
+	l := &lr.l
+	l.Rules = lr.r[:0:1]
 	var have seen
 	p.objStart()
 	for k := 0; ; k++ {
@@ -951,6 +1007,9 @@ func (p *parser) fastRuleList() *model.RuleList {
 	}
 	if have&(1<<1) == 0 {
 		bail() // a bare rule (the V2 form)
+	}
+	if len(l.Rules) == 0 {
+		l.Rules = nil // as model.RuleListFromJSON leaves it
 	}
 	return l
 }

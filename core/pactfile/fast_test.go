@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/libpact/libpact/core/model"
@@ -183,4 +184,66 @@ func FuzzCompactValue(f *testing.F) {
 			t.Fatalf("compact %q = %s, %v; want %s", data, got, ok, want)
 		}
 	})
+}
+
+// TestFastReadMatches: Parse, which reads V4 HTTP interactions with the
+// fast reader, gives the same model (reflect.DeepEqual) and warnings as the
+// full reader on the decoded tree, for every real pact, the testdata pacts,
+// the written form of the model of TestFastWriteMatches, and edge cases.
+func TestFastReadMatches(t *testing.T) {
+	var inputs [][]byte
+	if d := findConformanceDir(); d != "" {
+		dir := filepath.Join(d, "real-pacts")
+		if pacts, err := readIndex(dir); err == nil {
+			for _, rp := range pacts {
+				data, _ := os.ReadFile(filepath.Join(dir, rp.file))
+				inputs = append(inputs, data)
+			}
+		}
+	}
+	local, _ := filepath.Glob(filepath.Join("testdata", "pacts", "*.json"))
+	for _, f := range local {
+		data, _ := os.ReadFile(f)
+		inputs = append(inputs, data)
+	}
+	bench, _, _ := Marshal(benchPact(3), model.V4)
+	inputs = append(inputs, bench)
+	head := `{"metadata":{"pactSpecification":{"version":"4.0"}},"interactions":[`
+	for _, i := range []string{
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"get","path":"/","headers":{"Accept":"a, b","X":[]},"body":{"content":{"b":1,"a":[{"d":2,"c":3}]}}},"response":{"status":200,"matchingRules":{"body":{"$.a":{"matchers":[]}}}}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","matchingRules":{"path":{"matchers":[{"match":"regex","regex":"x"}]}}},"response":{"status":"200"}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","query":{"a":["1",null],"b":[]},"body":{"content":"eA==","encoded":"base64","contentType":"text/plain"}},"response":{"status":200,"body":{"content":"x","contentTypeHint":"TEXT"},"generators":{"body":{"$.a":{"type":"RandomInt","min":1}},"status":{"type":"RandomInt"}}}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","body":{"content":"{\"a\":1}","encoded":"json","contentType":"application/json"}},"response":{"status":200,"body":{"content":null,"contentType":"application/json"}},"pending":true,"comments":{"text":["x"]},"providerStates":[{"name":"s","params":{"n":1.0}}]}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","body":{"content":"\"q\"","contentType":"application/json"}},"response":{"status":200,"body":{"contentType":"text/plain"}},"transport":"http","key":"k"}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","body":{"content":{"a":1,"a":2}}},"response":{"status":200,"matchingRules":{"body":{"$.a":{"combine":"OR","matchers":[{"match":"type","min":"1"},{"match":"bogus"}]}}}}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","extra":1},"response":{"status":200}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/"},"response":{"status":200,"matchingRules":{"body":{"$.a":{"match":"type"}}},"generators":{"body":{"$.a":"x"}}}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","headers":{"A":["1"],"A":["2"]}},"response":{"status":200}}`,
+		`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/","body":{"content":[1,2],"encoded":"base64"}},"response":{"status":200}}`,
+	} {
+		inputs = append(inputs, []byte(head+i+`]}`))
+	}
+	checked := 0
+	for _, data := range inputs {
+		p, w, err := Parse(data)
+		tp, tw, terr := parseViaTree(data)
+		if (err == nil) != (terr == nil) {
+			t.Errorf("Parse: %v, the decoded tree: %v\n%.300s", err, terr, data)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if !reflect.DeepEqual(p, tp) || !reflect.DeepEqual(w, tw) {
+			for n := range p.Interactions {
+				if n < len(tp.Interactions) && !reflect.DeepEqual(p.Interactions[n], tp.Interactions[n]) {
+					t.Errorf("interaction %d differs:\n%s\n%s", n, dump(p.Interactions[n]), dump(tp.Interactions[n]))
+					break
+				}
+			}
+			t.Errorf("Parse and the decoded tree differ (warnings %q vs %q)\n%.300s", w, tw, data)
+		}
+		checked++
+	}
+	t.Logf("%d pacts read alike", checked)
 }

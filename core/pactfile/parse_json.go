@@ -1,6 +1,8 @@
 package pactfile
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -23,6 +25,7 @@ type parser struct {
 	scratch map[string]any // see scratchObject
 	members []member       // stack of the objects being compacted (compactObject)
 	sortBuf []byte         // scratch for sortMembers
+	strs    []string       // scratch for fastHeaders
 }
 
 type syntaxError struct {
@@ -64,11 +67,25 @@ func parseJSON(data []byte) (v any, err error) {
 func (p *parser) skipSpace() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
-		case ' ', '\t', '\n', '\r':
+		case ' ', '\t', '\r':
 			p.pos++
+		case '\n':
+			p.pos++
+			p.skipIndent()
 		default:
 			return
 		}
+	}
+}
+
+// spaces8 is eight spaces read as a little-endian uint64.
+const spaces8 = 0x2020202020202020
+
+// skipIndent skips the spaces that start a line of indented JSON eight at a
+// time.
+func (p *parser) skipIndent() {
+	for p.pos+8 <= len(p.data) && binary.LittleEndian.Uint64(p.data[p.pos:]) == spaces8 {
+		p.pos += 8
 	}
 }
 
@@ -574,25 +591,36 @@ func (p *parser) skipValue() {
 	switch c := p.data[p.pos]; c {
 	case '{', '[':
 		depth := 0
-		for p.pos < len(p.data) {
-			switch p.data[p.pos] {
+		data := p.data
+		for i := p.pos; i < len(data); {
+			switch data[i] {
 			case '{', '[':
 				depth++
 				if depth > maxDepth {
+					p.pos = i
 					p.fail("exceeded max depth")
 				}
 			case '}', ']':
 				depth--
 				if depth == 0 {
-					p.pos++
+					p.pos = i + 1
 					return
 				}
 			case '"':
+				p.pos = i
 				p.skipString()
+				i = p.pos
+				continue
+			case '\n':
+				i++
+				for i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == spaces8 {
+					i += 8
+				}
 				continue
 			}
-			p.pos++
+			i++
 		}
+		p.pos = len(data)
 		p.fail("unexpected end of input")
 	case '"':
 		p.skipString()
@@ -614,15 +642,25 @@ func (p *parser) skipValue() {
 	}
 }
 
+// skipString moves past the string at p.pos, finding its closing quote with
+// bytes.IndexByte and counting the backslashes before each candidate.
 func (p *parser) skipString() {
-	for i := p.pos + 1; i < len(p.data); i++ {
-		switch p.data[i] {
-		case '\\':
-			i++
-		case '"':
+	open := p.pos
+	for i := p.pos + 1; i < len(p.data); {
+		k := bytes.IndexByte(p.data[i:], '"')
+		if k < 0 {
+			break
+		}
+		i += k
+		n := 0
+		for j := i - 1; j > open && p.data[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
 			p.pos = i + 1
 			return
 		}
+		i++
 	}
 	p.pos = len(p.data)
 	p.fail("unexpected end of input in string literal")
