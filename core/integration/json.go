@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -318,13 +319,34 @@ func (d *Definition) example() *node {
 	case ValueBoolean:
 		return &node{kind: nBool, b: d.Value == "true"}
 	case ValueInteger, ValueDecimal, ValueNumber:
-		return &node{kind: nNumber, num: json.Number(d.Value)}
+		return &node{kind: nNumber, num: jsonNumber(d.Value)}
 	case ValueUnknown:
 		if d.Value == "" || len(d.References) > 0 {
 			return &node{kind: nNull}
 		}
 	}
 	return stringNode(d.Value)
+}
+
+// jsonNumber returns the text of an expression's number (-?digits(.digits)?)
+// as JSON, which does not allow leading zeros: "007" gives 7, "-00.50"
+// gives -0.50, "00" gives 0.
+func jsonNumber(s string) json.Number {
+	sign, digits := "", s
+	if strings.HasPrefix(digits, "-") {
+		sign, digits = "-", digits[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	if trimmed := strings.TrimLeft(whole, "0"); trimmed != whole {
+		if trimmed == "" {
+			trimmed = "0"
+		}
+		whole = trimmed
+	}
+	if hasFrac {
+		return json.Number(sign + whole + "." + frac)
+	}
+	return json.Number(sign + whole)
 }
 
 // generatorOf builds the generator named typ from the attributes of n, taking
