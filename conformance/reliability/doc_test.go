@@ -4,8 +4,9 @@
 // and Node parts (misuse sweep, leaks, concurrency, the test hook) are driven
 // by the Makefile beside this file; conformance/RELIABILITY.md has the figures.
 //
-//	go test -short ./conformance/reliability/   # quick
-//	go test ./conformance/reliability/          # the full figures
+//	go test -short ./conformance/reliability/                # seconds
+//	go test ./conformance/reliability/                       # about a minute
+//	RELIABILITY_LONG=1 go test ./conformance/reliability/    # the full figures (about 15 minutes)
 package reliability
 
 import (
@@ -13,6 +14,10 @@ import (
 	"path/filepath"
 	"testing"
 )
+
+// long reports whether the full-size runs were asked for (RELIABILITY_LONG=1):
+// 16 processes x 100 interactions x 20 merge runs, 50 kills, 20 shutdowns.
+func long() bool { return os.Getenv("RELIABILITY_LONG") != "" }
 
 // conformanceDir returns $PACT_CONFORMANCE_DIR, or ../shared/conformance next
 // to the repository root (the directory holding go.mod).

@@ -308,9 +308,9 @@ func TestConcurrentConnections(t *testing.T) {
 // connection, never a hang or a crash; Close returns promptly; the pact written
 // afterwards is intact.
 func TestRequestsDuringShutdown(t *testing.T) {
-	rounds := 20
-	if testing.Short() {
-		rounds = 5
+	rounds := 5
+	if long() {
+		rounds = 20
 	}
 	for range rounds {
 		s, err := mockserver.New(hostilePact(), mockserver.Config{ReadTimeout: time.Second})

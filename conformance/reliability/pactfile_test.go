@@ -61,9 +61,12 @@ func mergeChild() int {
 // Many processes merging interactions into one pact file at once leave
 // exactly all of them, in valid JSON, every time.
 func TestConcurrentMergeProcesses(t *testing.T) {
-	procs, n, runs := 16, 100, 20
-	if testing.Short() {
-		procs, n, runs = 4, 25, 1
+	procs, n, runs := 8, 25, 1
+	switch {
+	case long():
+		procs, n, runs = 16, 100, 20
+	case testing.Short():
+		procs, n, runs = 4, 10, 1
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -149,9 +152,12 @@ func rewriteChild() int {
 // never leaves a truncated or empty file: the file always holds one complete
 // version.
 func TestKillDuringWrite(t *testing.T) {
-	kills := 50
-	if testing.Short() {
-		kills = 5
+	kills := 10
+	switch {
+	case long():
+		kills = 50
+	case testing.Short():
+		kills = 3
 	}
 	exe, err := os.Executable()
 	if err != nil {
