@@ -46,6 +46,21 @@ func (o *ow) key(k string) {
 	}
 }
 
+// lit starts member k, a key that needs no escaping.
+func (o *ow) lit(k string) {
+	if o.n > 0 {
+		o.e.buf = append(o.e.buf, ',')
+	}
+	o.n++
+	o.e.newline(o.depth + 1)
+	o.e.buf = append(o.e.buf, '"')
+	o.e.buf = append(o.e.buf, k...)
+	o.e.buf = append(o.e.buf, '"', ':')
+	if o.e.pretty {
+		o.e.buf = append(o.e.buf, ' ')
+	}
+}
+
 func (o *ow) end() {
 	if o.n > 0 {
 		o.e.newline(o.depth)
@@ -53,8 +68,9 @@ func (o *ow) end() {
 	o.e.buf = append(o.e.buf, '}')
 }
 
+// str writes member k (a key that needs no escaping) with string value v.
 func (o *ow) str(k, v string) {
-	o.key(k)
+	o.lit(k)
 	o.e.buf = appendString(o.e.buf, v)
 }
 
@@ -70,29 +86,29 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 		o.str("_id", i.ID)
 	}
 	if len(i.Comments) > 0 {
-		o.key("comments")
+		o.lit("comments")
 		e.value(i.Comments, depth+1)
 	}
 	o.str("description", i.Description)
 	if len(i.InteractionMarkup) > 0 {
-		o.key("interactionMarkup")
+		o.lit("interactionMarkup")
 		e.value(i.InteractionMarkup, depth+1)
 	}
-	o.key("key")
+	o.lit("key")
 	if i.Key != "" {
 		e.buf = appendString(e.buf, i.Key)
 	} else {
 		hole = len(e.buf)
 		e.buf = append(e.buf, keyPlaceholder...)
 	}
-	o.key("pending")
+	o.lit("pending")
 	e.buf = strconv.AppendBool(e.buf, i.Pending)
 	if len(i.PluginConfig) > 0 {
-		o.key("pluginConfiguration")
+		o.lit("pluginConfiguration")
 		e.value(i.PluginConfig, depth+1)
 	}
 	if len(i.ProviderStates) > 0 {
-		o.key("providerStates")
+		o.lit("providerStates")
 		e.buf = append(e.buf, '[')
 		for n, s := range i.ProviderStates {
 			if n > 0 {
@@ -102,7 +118,7 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 			so := e.beginObj(depth + 2)
 			so.str("name", s.Name)
 			if len(s.Params) > 0 {
-				so.key("params")
+				so.lit("params")
 				e.value(s.Params, depth+3)
 			}
 			so.end()
@@ -110,9 +126,9 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 		e.newline(depth + 1)
 		e.buf = append(e.buf, ']')
 	}
-	o.key("request")
+	o.lit("request")
 	w.fastRequest(e, &i.Request, depth+1)
-	o.key("response")
+	o.lit("response")
 	w.fastResponse(e, &i.Response, depth+1)
 	if i.Transport != "" {
 		o.str("transport", i.Transport)
@@ -148,7 +164,7 @@ func (w *writer) fastResponse(e *encoder, r *model.Response, depth int) {
 	w.fastGenerators(e, &o, r.Generators, depth)
 	w.fastHeaders(e, &o, r.Headers, depth)
 	w.fastRules(e, &o, r.MatchingRules, depth)
-	o.key("status")
+	o.lit("status")
 	e.buf = strconv.AppendInt(e.buf, int64(r.Status), 10)
 	o.end()
 }
@@ -192,7 +208,7 @@ func (w *writer) fastHeaders(e *encoder, o *ow, h model.Headers, depth int) {
 	if len(h) == 0 {
 		return
 	}
-	o.key("headers")
+	o.lit("headers")
 	names, mark := sortedNames(e, h)
 	ho := e.beginObj(depth + 1)
 	for _, name := range names {
@@ -211,7 +227,7 @@ func (w *writer) fastQuery(e *encoder, o *ow, r *model.Request, depth int) {
 	if len(q) == 0 {
 		return
 	}
-	o.key("query")
+	o.lit("query")
 	names, mark := sortedNames(e, q)
 	qo := e.beginObj(depth + 1)
 	for _, name := range names {
@@ -227,7 +243,7 @@ func (w *writer) fastBody(e *encoder, o *ow, b model.Body, stated string, depth 
 	if b.State == model.BodyMissing {
 		return
 	}
-	o.key("body")
+	o.lit("body")
 	bo := e.beginObj(depth + 1)
 	hint := func() {
 		if b.Hint != model.HintDefault {
@@ -236,7 +252,7 @@ func (w *writer) fastBody(e *encoder, o *ow, b model.Body, stated string, depth 
 	}
 	switch b.State {
 	case model.BodyNull, model.BodyEmpty:
-		bo.key("content")
+		bo.lit("content")
 		if b.State == model.BodyNull {
 			e.buf = append(e.buf, "null"...)
 		} else {
@@ -251,7 +267,7 @@ func (w *writer) fastBody(e *encoder, o *ow, b model.Body, stated string, depth 
 	}
 	ct := resolvedType(b, stated)
 	encoded := "false"
-	bo.key("content")
+	bo.lit("content")
 	switch {
 	case b.Hint == model.HintBinary || isBinaryType(ct) || !utf8.Valid(b.Content):
 		e.base64(b.Content)
@@ -268,7 +284,7 @@ func (w *writer) fastBody(e *encoder, o *ow, b model.Body, stated string, depth 
 	}
 	bo.str("contentType", ct)
 	hint()
-	bo.key("encoded")
+	bo.lit("encoded")
 	e.buf = append(e.buf, encoded...)
 	bo.end()
 }
@@ -298,7 +314,7 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 				continue
 			}
 			if !started {
-				o.key("matchingRules")
+				o.lit("matchingRules")
 				ro, started = e.beginObj(depth+1), true
 			}
 			ro.key(c)
@@ -315,7 +331,7 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 			continue
 		}
 		if !started {
-			o.key("matchingRules")
+			o.lit("matchingRules")
 			ro, started = e.beginObj(depth+1), true
 		}
 		ro.key(c)
@@ -340,7 +356,7 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 func (e *encoder) ruleList(l *model.RuleList, depth int) {
 	o := e.beginObj(depth)
 	o.str("combine", l.Combine.String())
-	o.key("matchers")
+	o.lit("matchers")
 	if len(l.Rules) == 0 {
 		e.buf = append(e.buf, "[]"...)
 	} else {
@@ -380,11 +396,11 @@ func (e *encoder) rule(r *model.Rule, depth int) {
 	case model.MinType, model.MaxType, model.MinMaxType:
 		o.str("match", "type")
 		if r.Kind != model.MinType {
-			o.key("max")
+			o.lit("max")
 			e.buf = strconv.AppendInt(e.buf, int64(r.Max), 10)
 		}
 		if r.Kind != model.MaxType {
-			o.key("min")
+			o.lit("min")
 			e.buf = strconv.AppendInt(e.buf, int64(r.Min), 10)
 		}
 	case model.Date, model.Time, model.Timestamp:
@@ -426,7 +442,7 @@ func (w *writer) fastGenerators(e *encoder, o *ow, gens model.Generators, depth 
 	if gens.IsEmpty() {
 		return
 	}
-	o.key("generators")
+	o.lit("generators")
 	cats, mark := sortedNames(e, gens)
 	go_ := e.beginObj(depth + 1)
 	for _, c := range cats {

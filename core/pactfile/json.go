@@ -217,11 +217,18 @@ func (e *encoder) newline(depth int) {
 	if !e.pretty {
 		return
 	}
+	if n := 1 + 2*depth; n <= len(indent) {
+		e.buf = append(e.buf, indent[:n]...)
+		return
+	}
 	e.buf = append(e.buf, '\n')
 	for i := 0; i < depth; i++ {
 		e.buf = append(e.buf, ' ', ' ')
 	}
 }
+
+// indent is a newline and the indentation of up to 32 levels.
+const indent = "\n                                                                "
 
 // encodeJSON returns v as JSON text with sorted keys.
 func encodeJSON(v any, pretty bool) []byte {
@@ -364,7 +371,7 @@ type rawJSON []byte
 
 // asRawJSON returns b as a rawJSON value when it is valid UTF-8 JSON.
 func asRawJSON(b []byte) (rawJSON, bool) {
-	if !utf8.Valid(b) || !json.Valid(b) {
+	if !utf8.Valid(b) || !validJSON(b) {
 		return nil, false
 	}
 	return rawJSON(b), true
