@@ -3,7 +3,9 @@
 Each scenario runs in a fresh process per library (bench <lib> <scenario> <result-file>), alternating Rust and
 libpact, --runs times each. The table shows medians, the ratio Rust median / libpact median (higher is better
 for libpact; for throughput the medians are microseconds per request, so the ratio is libpact's requests/s over
-Rust's) and peak RSS. The table and every run go to --json.
+Rust's), the same ratio of CPU time per unit (user + system time of the benchmark process, which on a shared
+machine is far steadier than wall-clock time; a target counts as met only when both ratios meet it) and peak RSS.
+The table and every run go to --json.
 """
 
 import argparse
@@ -164,7 +166,10 @@ def main():
         elif rm is None or lm is None:
             row["status"] = "failed"
         else:
-            row["status"] = "meets target" if row["ratio"] >= target else "below target"
+            # On a shared machine a load spike during one library's runs inflates its wall-clock median; the CPU
+            # time per unit is far less sensitive to it. A target counts as met only if both ratios meet it.
+            judged = min(row["ratio"], row["cpu_ratio"]) if row["cpu_ratio"] else row["ratio"]
+            row["status"] = "meets target" if judged >= target else "below target"
         rows.append(row)
 
     sizes = {name: os.path.getsize(path) for name, path in libs.items()}

@@ -3,6 +3,7 @@
 #
 #   make bench                       # builds build/libpact.so, then runs this
 #   BENCH_RUNS=5 BENCH_SCENARIOS=abcdefg bash conformance/bench/run.sh
+#   LIBPACT=/path/to/libpact.so bash conformance/bench/run.sh   # measure another build of libpact
 #
 # Fetches the Rust library once into build/rust/ (never committed), installs wrk if absent, compiles
 # conformance/bench/bench.c against include/pact.h (one binary; the library is chosen at run time with dlopen),
@@ -14,9 +15,10 @@ cd "$root"
 build=$root/build
 rustdir=$build/rust
 rustpkg=@pact-foundation/pact-core-linux-x64-glibc@20.2.0
+libpact=${LIBPACT:-$build/libpact.so}
 
-if [ ! -f "$build/libpact.so" ]; then
-  echo "run.sh: $build/libpact.so is missing; run make bench (or make lib) first" >&2
+if [ ! -f "$libpact" ]; then
+  echo "run.sh: $libpact is missing; run make bench (or make lib) first" >&2
   exit 1
 fi
 
@@ -49,7 +51,7 @@ ${CC:-cc} -O2 -Wall -Wextra -Werror -I"$root/include" -o "$build/bench/bench" "$
 exec python3 "$root/conformance/bench/run.py" \
   --bench "$build/bench/bench" \
   --rust "$rustdir/libpact_ffi.so" \
-  --libpact "$build/libpact.so" \
+  --libpact "$libpact" \
   --work "$build/bench" \
   --json "$build/bench.json" \
   --runs "${BENCH_RUNS:-5}" \
