@@ -127,3 +127,26 @@ func TestFailuresKeptWithinBudget(t *testing.T) {
 		t.Errorf("the log keeps %d bytes, with lines over %d bytes", len(l), maxLineBytes)
 	}
 }
+
+// LIBPACT_MOCK_SERVER_BODY_LIMIT sets the body limit of servers whose Config
+// leaves it 0 (the C ABI has no other way to set it); a bad value is ignored.
+func TestBodyLimitFromEnvironment(t *testing.T) {
+	for env, want := range map[string]int64{"1024": 1024, "": DefaultBodyLimit, "ten": DefaultBodyLimit, "-5": DefaultBodyLimit} {
+		t.Setenv(BodyLimitEnv, env)
+		s, err := New(simplePact(), Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.cfg.BodyLimit != want {
+			t.Errorf("%s=%q: limit %d, want %d", BodyLimitEnv, env, s.cfg.BodyLimit, want)
+		}
+	}
+	t.Setenv(BodyLimitEnv, "1024")
+	s := start(t, simplePact(), Config{})
+	if r := send(t, nil, "GET", s.URL()+"/hello", nil, make([]byte, 1025)); r.status != 413 {
+		t.Errorf("a 1,025-byte body with a 1,024-byte limit: %d", r.status)
+	}
+	if s := start(t, simplePact(), Config{BodyLimit: 4096}); s.cfg.BodyLimit != 4096 {
+		t.Errorf("Config.BodyLimit is overridden by the environment: %d", s.cfg.BodyLimit)
+	}
+}

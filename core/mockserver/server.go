@@ -57,6 +57,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -99,12 +100,35 @@ type Config struct {
 	// SpecVersion is the version WritePact writes; Unknown means the pact's.
 	SpecVersion model.SpecVersion
 	// BodyLimit is the largest request body accepted; a larger one gets 413.
-	// 0 means DefaultBodyLimit.
+	// 0 means the environment variable LIBPACT_MOCK_SERVER_BODY_LIMIT (a
+	// number of bytes; this is how C, Python and Node callers set it, in the
+	// environment the process starts with: a Go library does not see a later
+	// setenv), else DefaultBodyLimit.
 	BodyLimit int64
 	// ReadTimeout bounds reading each request's headers and body, so that a
 	// slow or stalled client cannot hold the server. 0 means
 	// DefaultReadTimeout.
 	ReadTimeout time.Duration
+}
+
+// BodyLimitEnv names the environment variable that sets the default
+// Config.BodyLimit, in bytes.
+const BodyLimitEnv = "LIBPACT_MOCK_SERVER_BODY_LIMIT"
+
+// envBodyLimit returns the body limit set by BodyLimitEnv, or
+// DefaultBodyLimit when it is unset or not a positive number of bytes (then
+// with a warning in the process log).
+func envBodyLimit() int64 {
+	v := strings.TrimSpace(os.Getenv(BodyLimitEnv))
+	if v == "" {
+		return DefaultBodyLimit
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		logging.LogWarn(fmt.Sprintf("%s=%q is not a positive number of bytes; using %d", BodyLimitEnv, v, DefaultBodyLimit))
+		return DefaultBodyLimit
+	}
+	return n
 }
 
 // Server is a mock server for the HTTP interactions of one pact. Its methods
@@ -154,7 +178,7 @@ func New(p *model.Pact, cfg Config) (*Server, error) {
 		cfg.Addr = DefaultAddr
 	}
 	if cfg.BodyLimit <= 0 {
-		cfg.BodyLimit = DefaultBodyLimit
+		cfg.BodyLimit = envBodyLimit()
 	}
 	if cfg.ReadTimeout <= 0 {
 		cfg.ReadTimeout = DefaultReadTimeout
