@@ -44,6 +44,25 @@ int main(void) {
   printf("limits: pact handle %d: 0, \"%s\"\n", n + 1, err);
   for (k = 0; k < n; k++) pactffi_free_pact_handle(pacts[k]);
 
+  /* The Makefile runs this with LIBPACT_MOCK_SERVER_BODY_LIMIT=1024: a 1,025-byte body gets 413. */
+  if (getenv("LIBPACT_MOCK_SERVER_BODY_LIMIT")) {
+    static char body[1026];
+    int st1, st2;
+    memset(body, 'x', 1024);
+    p = pactffi_new_pact("limits", "limits-provider");
+    i = pactffi_new_interaction(p, "a post");
+    pactffi_with_request(i, "POST", "/up");
+    port = pactffi_create_mock_server_for_transport(p, "127.0.0.1", 0, "http", NULL);
+    st1 = http_request(port, "POST", "/up", "Content-Type: text/plain\r\n", body, err, sizeof err);
+    body[1024] = 'x';
+    st2 = http_request(port, "POST", "/up", "Content-Type: text/plain\r\n", body, err, sizeof err);
+    CHECK(st1 == 200 && st2 == 413, "body limit 1024: 1,024 bytes got %d, 1,025 bytes got %d (%s)", st1, st2, err);
+    printf("limits: LIBPACT_MOCK_SERVER_BODY_LIMIT=%s: 1,024 bytes -> %d, 1,025 bytes -> %d\n",
+           getenv("LIBPACT_MOCK_SERVER_BODY_LIMIT"), st1, st2);
+    pactffi_cleanup_mock_server(port);
+    pactffi_free_pact_handle(p);
+  }
+
   CHECK(libpact_test_live_handles() == 0, "live handles: %s", last_error(err, sizeof err));
   p = pactffi_new_pact("after", "limits-provider");
   i = pactffi_new_interaction(p, "a request");
