@@ -296,20 +296,32 @@ func (e *encoder) base64(b []byte) {
 	e.buf = append(e.buf, '"')
 }
 
-// fastRules writes matchingRules as writer.rulesInto does from V3 on.
+// fastRules writes matchingRules as writer.rulesInto does from V3 on: only
+// the categories and paths with rules, in key order.
 func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth int) {
-	if rules.IsEmpty() {
+	if len(rules) == 0 {
 		return
 	}
-	cats, mark := sortedNames(e, rules)
-	// Only categories with something to write are members.
+	type catPaths struct {
+		name  string
+		paths map[string]*model.RuleList
+	}
+	var buf [8]catPaths
+	cats := buf[:0]
+	for c, paths := range rules {
+		cats = append(cats, catPaths{string(c), paths})
+	}
+	for i := 1; i < len(cats); i++ {
+		for j := i; j > 0 && cats[j].name < cats[j-1].name; j-- {
+			cats[j], cats[j-1] = cats[j-1], cats[j]
+		}
+	}
 	started := false
 	var ro ow
 	for _, c := range cats {
-		cat := model.Category(c)
-		paths := rules[cat]
+		cat := model.Category(c.name)
 		if singleKeyCategory(cat) {
-			l := firstList(paths)
+			l := firstList(c.paths)
 			if l == nil {
 				continue
 			}
@@ -317,39 +329,52 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 				o.lit("matchingRules")
 				ro, started = e.beginObj(depth+1), true
 			}
-			ro.key(c)
+			ro.key(c.name)
 			e.ruleList(l, depth+2)
 			continue
 		}
-		n := 0
-		for _, l := range paths {
+		mark := len(e.lists)
+		for p, l := range c.paths {
 			if l != nil && len(l.Rules) > 0 {
-				n++
+				e.lists = append(e.lists, pathList{p, l})
 			}
 		}
-		if n == 0 {
+		ls := e.lists[mark:]
+		if len(ls) == 0 {
 			continue
+		}
+		if len(ls) <= 16 {
+			for i := 1; i < len(ls); i++ {
+				for j := i; j > 0 && ls[j].path < ls[j-1].path; j-- {
+					ls[j], ls[j-1] = ls[j-1], ls[j]
+				}
+			}
+		} else {
+			sort.Slice(ls, func(i, j int) bool { return ls[i].path < ls[j].path })
 		}
 		if !started {
 			o.lit("matchingRules")
 			ro, started = e.beginObj(depth+1), true
 		}
-		ro.key(c)
-		ps, pmark := sortedNames(e, paths)
+		ro.key(c.name)
 		co := e.beginObj(depth + 2)
-		for _, p := range ps {
-			if l := paths[p]; l != nil && len(l.Rules) > 0 {
-				co.key(p)
-				e.ruleList(l, depth+3)
-			}
+		for _, pl := range ls {
+			co.key(pl.path)
+			e.ruleList(pl.l, depth+3)
 		}
 		co.end()
-		e.keys = e.keys[:pmark]
+		clear(ls)
+		e.lists = e.lists[:mark]
 	}
 	if started {
 		ro.end()
 	}
-	e.keys = e.keys[:mark]
+}
+
+// pathList is one path and its rules, in the encoder's scratch stack.
+type pathList struct {
+	path string
+	l    *model.RuleList
 }
 
 // ruleList writes l as l.ToJSON() encodes.
@@ -439,7 +464,7 @@ func (e *encoder) rule(r *model.Rule, depth int) {
 
 // fastGenerators writes generators as writer.generatorsInto does from V3 on.
 func (w *writer) fastGenerators(e *encoder, o *ow, gens model.Generators, depth int) {
-	if gens.IsEmpty() {
+	if len(gens) == 0 || gens.IsEmpty() {
 		return
 	}
 	o.lit("generators")

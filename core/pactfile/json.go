@@ -57,8 +57,10 @@ func lineCol(data []byte, off int64) (line, col int) {
 type encoder struct {
 	buf     []byte
 	pretty  bool
-	lastKey string   // the last key computed for a keyHole
-	keys    []string // scratch stack of sorted map keys
+	lastKey string     // the last key computed for a keyHole
+	keys    []string   // scratch stack of sorted map keys
+	lists   []pathList // scratch stack of the fast writer (fastRules)
+	hole    int        // where a listHole was encoded
 }
 
 func (e *encoder) value(v any, depth int) {
@@ -147,26 +149,8 @@ func (e *encoder) value(v any, depth int) {
 		}
 	case rawJSON:
 		e.raw(t, depth)
-	case encodedList:
-		first := true
-		for _, c := range t.chunks {
-			for n := 0; n+1 < len(c.offs); n++ {
-				if first {
-					e.buf = append(e.buf, '[')
-					first = false
-				} else {
-					e.buf = append(e.buf, ',')
-				}
-				e.newline(depth + 1)
-				e.buf = append(e.buf, c.buf[c.offs[n]:c.offs[n+1]]...)
-			}
-		}
-		if first {
-			e.buf = append(e.buf, "[]"...)
-			return
-		}
-		e.newline(depth)
-		e.buf = append(e.buf, ']')
+	case listHole:
+		e.hole = len(e.buf)
 	case map[string]any:
 		if len(t) == 0 {
 			e.buf = append(e.buf, "{}"...)

@@ -46,7 +46,7 @@ func TestParallelWritePanicReachesCaller(t *testing.T) {
 		p.AddInteraction(model.HTTP, "i")
 	}
 	p.Interactions[5] = nil // a writer dereferences it
-	got := parallelPanics(t, func() { (&writer{ver: model.V3}).encodeInteractions(p.Interactions) })
+	got := parallelPanics(t, func() { (&writer{ver: model.V3}).encodeInteractions(p.Interactions, nil, nil) })
 	if got == nil {
 		t.Error("encoding a nil interaction did not panic on the caller's goroutine")
 	}

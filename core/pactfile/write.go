@@ -36,14 +36,16 @@ import (
 //
 //	data, warnings, err := pactfile.Marshal(p, model.V3)
 func Marshal(p *model.Pact, ver model.SpecVersion) (data []byte, warnings []string, err error) {
-	doc, warnings, err := document(p, ver)
+	doc, w, list, err := document(p, ver)
 	if err != nil {
-		return nil, warnings, err
+		return nil, nil, err
 	}
-	e := encoder{pretty: true, buf: make([]byte, 0, 4096+3584*len(p.Interactions))}
-	e.value(doc, 0)
-	e.buf = append(e.buf, '\n')
-	return e.buf, warnings, nil
+	// The document without its interactions, then the interactions encoded
+	// into the place the listHole marks.
+	head := encoder{pretty: true, buf: make([]byte, 0, 1024)}
+	head.value(doc, 0)
+	data = w.encodeInteractions(list, head.buf[:head.hole], head.buf[head.hole:])
+	return data, w.warnings, nil
 }
 
 type writer struct {
@@ -55,10 +57,11 @@ func (w *writer) warn(format string, args ...any) {
 	w.warnings = append(w.warnings, fmt.Sprintf(format, args...))
 }
 
-// document builds the JSON tree of the pact file.
-func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
+// document builds the JSON tree of the pact file, with a listHole for the
+// interactions (list, sorted), which w encodes.
+func document(p *model.Pact, ver model.SpecVersion) (doc *obj, w *writer, list []*model.Interaction, err error) {
 	if p == nil {
-		return nil, nil, fmt.Errorf("no pact to write")
+		return nil, nil, nil, fmt.Errorf("no pact to write")
 	}
 	if ver == model.Unknown {
 		ver = p.SpecVersion
@@ -66,7 +69,7 @@ func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
 			ver = model.V4
 		}
 	}
-	w := &writer{ver: ver}
+	w = &writer{ver: ver}
 	var http, async int
 	for _, i := range p.Interactions {
 		switch i.Type {
@@ -76,16 +79,16 @@ func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
 			async++
 		case model.SyncMessage:
 			if ver < model.V4 {
-				return nil, nil, fmt.Errorf("cannot write interaction '%s' as a %s pact: synchronous messages need V4", i.Description, versionName(ver))
+				return nil, nil, nil, fmt.Errorf("cannot write interaction '%s' as a %s pact: synchronous messages need V4", i.Description, versionName(ver))
 			}
 		}
 	}
 	if ver < model.V4 && async > 0 {
 		if ver < model.V3 {
-			return nil, nil, fmt.Errorf("cannot write the messages of pact %s-%s as a %s pact: messages need V3 or later", p.Consumer, p.Provider, versionName(ver))
+			return nil, nil, nil, fmt.Errorf("cannot write the messages of pact %s-%s as a %s pact: messages need V3 or later", p.Consumer, p.Provider, versionName(ver))
 		}
 		if http > 0 {
-			return nil, nil, fmt.Errorf("cannot write pact %s-%s as V3: it has both HTTP interactions and messages (V3 keeps them in separate files); write it as V4", p.Consumer, p.Provider)
+			return nil, nil, nil, fmt.Errorf("cannot write pact %s-%s as V3: it has both HTTP interactions and messages (V3 keeps them in separate files); write it as V4", p.Consumer, p.Provider)
 		}
 	}
 
@@ -98,36 +101,31 @@ func document(p *model.Pact, ver model.SpecVersion) (*obj, []string, error) {
 	md.set("pactSpecification", newObj("version", ver.String()))
 	md.set("libpact", newObj("version", Version))
 
-	doc := newObj("consumer", newObj("name", p.Consumer), "provider", newObj("name", p.Provider), "metadata", md)
-	list := w.encodeInteractions(sortedInteractions(p.Interactions))
+	doc = newObj("consumer", newObj("name", p.Consumer), "provider", newObj("name", p.Provider), "metadata", md)
 	if ver < model.V4 && async > 0 {
-		doc.set("messages", list)
+		doc.set("messages", listHole{})
 	} else {
-		doc.set("interactions", list)
+		doc.set("interactions", listHole{})
 	}
-	return doc, w.warnings, nil
+	return doc, w, sortedInteractions(p.Interactions), nil
 }
 
-// encodedList is a JSON array whose elements are already encoded (pretty,
-// at interactionDepth): elems[n] is buf[offs[n]:offs[n+1]] of one chunk.
-type encodedList struct {
-	chunks []encodedChunk
-}
+// listHole stands for the interactions in the document tree: the encoder
+// writes nothing there but records the place (encoder.hole).
+type listHole struct{}
 
-type encodedChunk struct {
-	buf  []byte
-	offs []int
-}
-
-// encodeInteractions builds and encodes the interactions, on GOMAXPROCS
-// goroutines for long lists. Warnings keep the order of the list.
-func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
+// encodeInteractions encodes the interactions as a JSON array at depth 1,
+// between prefix and suffix (the rest of the document), on GOMAXPROCS
+// goroutines for long lists: the first writes the prefix and its share into
+// the buffer that becomes the result, the others theirs into buffers
+// appended to it. Warnings keep the order of the list.
+func (w *writer) encodeInteractions(is []*model.Interaction, prefix, suffix []byte) []byte {
 	workers := runtime.GOMAXPROCS(0)
 	if len(is) < parallelMin || workers < 2 {
 		workers = 1
 	}
 	chunk := (len(is) + workers - 1) / max(workers, 1)
-	list := encodedList{chunks: make([]encodedChunk, workers)}
+	chunks := make([][]byte, workers)
 	writers := make([]*writer, workers)
 	var wg sync.WaitGroup
 	panics := make([]any, workers)
@@ -141,16 +139,25 @@ func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
 			// where the C ABI's guard can recover it; here it would end the
 			// process.
 			defer func() { panics[k] = recover() }()
-			e := encoder{pretty: true, buf: make([]byte, 0, 4096+3584*(hi-lo))}
-			offs := make([]int, 0, hi-lo+1)
-			for _, i := range is[lo:hi] {
-				offs = append(offs, len(e.buf))
+			var e encoder
+			e.pretty = true
+			if k == 0 {
+				e.buf = make([]byte, 0, len(prefix)+len(suffix)+4096+3584*len(is))
+				e.buf = append(e.buf, prefix...)
+				e.buf = append(e.buf, '[')
+			} else {
+				e.buf = make([]byte, 0, 4096+3584*(hi-lo))
+			}
+			for n, i := range is[lo:hi] {
+				if lo+n > 0 {
+					e.buf = append(e.buf, ',')
+				}
+				e.newline(interactionDepth)
 				if !writers[k].fastInteraction(&e, i, interactionDepth) {
 					e.value(writers[k].interaction(i), interactionDepth)
 				}
 			}
-			offs = append(offs, len(e.buf))
-			list.chunks[k] = encodedChunk{buf: e.buf, offs: offs}
+			chunks[k] = e.buf
 		}(k, lo, hi)
 	}
 	wg.Wait()
@@ -162,7 +169,18 @@ func (w *writer) encodeInteractions(is []*model.Interaction) encodedList {
 	for _, x := range writers {
 		w.warnings = append(w.warnings, x.warnings...)
 	}
-	return list
+	out := chunks[0]
+	for _, c := range chunks[1:] {
+		out = append(out, c...)
+	}
+	if len(is) > 0 {
+		e := encoder{pretty: true, buf: out}
+		e.newline(interactionDepth - 1)
+		out = e.buf
+	}
+	out = append(out, ']')
+	out = append(out, suffix...)
+	return append(out, '\n')
 }
 
 // sortedInteractions orders interactions by description, state names and
