@@ -66,7 +66,7 @@ func (p *parser) objStart() {
 	p.pos++
 }
 
-func (p *parser) objKey(n int) (string, bool) {
+func (p *parser) objKey(n int) ([]byte, bool) {
 	p.skipSpace()
 	if p.pos >= len(p.data) {
 		p.fail("unexpected end of input")
@@ -75,7 +75,7 @@ func (p *parser) objKey(n int) (string, bool) {
 	case c == '}' && n == 0:
 		p.pos++
 		p.depth--
-		return "", false
+		return nil, false
 	case n == 0:
 	case c == ',':
 		p.pos++
@@ -83,14 +83,33 @@ func (p *parser) objKey(n int) (string, bool) {
 	case c == '}':
 		p.pos++
 		p.depth--
-		return "", false
+		return nil, false
 	default:
 		p.fail("invalid character %q after object key:value pair", c)
 	}
 	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 		bail()
 	}
-	k := p.key()
+	// The key as it stands: one with escapes or invalid UTF-8 is left to
+	// the full reader.
+	start, ascii := p.pos+1, true
+	i := start
+	for ; i < len(p.data) && p.data[i] != '"'; i++ {
+		switch c := p.data[i]; {
+		case c == '\\' || c < 0x20:
+			bail()
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if i >= len(p.data) {
+		bail()
+	}
+	k := p.data[start:i]
+	if !ascii && !utf8.Valid(k) {
+		bail()
+	}
+	p.pos = i + 1
 	p.skipSpace()
 	if p.pos >= len(p.data) || p.data[p.pos] != ':' {
 		bail()
@@ -98,6 +117,20 @@ func (p *parser) objKey(n int) (string, bool) {
 	p.pos++
 	p.skipSpace()
 	return k, true
+}
+
+// intern returns k as a string, from the parser's table when it is short
+// (names repeat across interactions).
+func (p *parser) intern(k []byte) string {
+	if len(k) > 64 {
+		return string(k)
+	}
+	if s, ok := p.keys[string(k)]; ok {
+		return s
+	}
+	s := string(k)
+	p.keys[s] = s
+	return s
 }
 
 func (p *parser) arrStart() {
@@ -170,7 +203,7 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 		if !more {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "type":
 			have.add(0)
 			if p.fstr() != "Synchronous/HTTP" {
@@ -263,7 +296,7 @@ func (p *parser) scratchObject() map[string]any {
 		if !more {
 			break
 		}
-		m[key] = p.internedValue()
+		m[p.intern(key)] = p.internedValue()
 	}
 	return m
 }
@@ -312,7 +345,7 @@ func (r *reader) fastStates(p *parser) []model.ProviderState {
 			if !more {
 				break
 			}
-			switch key {
+			switch string(key) {
 			case "name":
 				have.add(0)
 				st.Name = p.fstr()
@@ -344,7 +377,7 @@ func (p *parser) fastPart(part *fastPart, isRequest bool) {
 		if !more {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "method":
 			have.add(0)
 			if !isRequest {
@@ -413,10 +446,11 @@ func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
 	q := map[string][]string{}
 	var noValue map[string]bool
 	for k := 0; ; k++ {
-		name, more := p.objKey(k)
+		raw, more := p.objKey(k)
 		if !more {
 			break
 		}
+		name := p.intern(raw)
 		if _, dup := q[name]; dup {
 			bail()
 		}
@@ -455,10 +489,11 @@ func (p *parser) fastHeaders() model.Headers {
 	names := runs[:0]
 	vals := p.strs[:0]
 	for k := 0; ; k++ {
-		name, more := p.objKey(k)
+		raw, more := p.objKey(k)
 		if !more {
 			break
 		}
+		name := p.intern(raw)
 		if len(names) == len(runs) {
 			bail() // many headers: the full reader
 		}
@@ -513,7 +548,7 @@ func (p *parser) fastBody(fb *fastBody) {
 		if !more {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "content":
 			have.add(0)
 			if p.pos >= len(p.data) {
@@ -921,7 +956,7 @@ func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
 				break
 			}
 			var cat model.Category
-			switch name {
+			switch string(name) {
 			case "body", "content", "contents":
 				cats.add(0)
 				cat = model.CategoryBody
@@ -939,10 +974,11 @@ func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
 			}
 			p.objStart()
 			for j := 0; ; j++ {
-				path, more := p.objKey(j)
+				raw, more := p.objKey(j)
 				if !more {
 					break
 				}
+				path := p.intern(raw)
 				if rules.Get(cat, path) != nil {
 					bail()
 				}
@@ -981,7 +1017,7 @@ func (p *parser) fastRuleList() *model.RuleList {
 		if !more {
 			break
 		}
-		switch key {
+		switch string(key) {
 		case "combine":
 			have.add(0)
 			switch c := p.fstr(); {
@@ -1027,7 +1063,7 @@ func (p *parser) fastGens() (gens model.Generators, generic any) {
 				break
 			}
 			var cat model.Category
-			switch name {
+			switch string(name) {
 			case "body", "content", "contents":
 				cats.add(0)
 				cat = model.CategoryBody
@@ -1045,10 +1081,11 @@ func (p *parser) fastGens() (gens model.Generators, generic any) {
 			}
 			p.objStart()
 			for j := 0; ; j++ {
-				path, more := p.objKey(j)
+				raw, more := p.objKey(j)
 				if !more {
 					break
 				}
+				path := p.intern(raw)
 				if _, dup := gens[cat][path]; dup {
 					bail()
 				}

@@ -646,6 +646,16 @@ func (p *parser) skipValue() {
 // bytes.IndexByte and counting the backslashes before each candidate.
 func (p *parser) skipString() {
 	open := p.pos
+	// Most strings of a pact are short: look at a few bytes first.
+	for i := p.pos + 1; i < len(p.data) && i < p.pos+24; i++ {
+		switch p.data[i] {
+		case '"':
+			p.pos = i + 1
+			return
+		case '\\':
+			i = len(p.data) // escapes: the general loop
+		}
+	}
 	for i := p.pos + 1; i < len(p.data); {
 		k := bytes.IndexByte(p.data[i:], '"')
 		if k < 0 {
