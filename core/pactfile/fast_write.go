@@ -46,20 +46,32 @@ func (o *ow) key(k string) {
 	}
 }
 
-// lit starts member k, a key that needs no escaping.
+// lit starts member k, a key that needs no escaping (the fast writer only
+// writes the pretty layout).
 func (o *ow) lit(k string) {
-	if o.n > 0 {
-		o.e.buf = append(o.e.buf, ',')
+	b := o.e.buf
+	n := 2*(o.depth+1) + 1 // newline and indentation
+	switch {
+	case n+1 > len(commaIndent):
+		if o.n > 0 {
+			b = append(b, ',')
+		}
+		o.e.buf = b
+		o.e.newline(o.depth + 1)
+		b = o.e.buf
+	case o.n > 0:
+		b = append(b, commaIndent[:n+1]...)
+	default:
+		b = append(b, commaIndent[1:n+1]...)
 	}
 	o.n++
-	o.e.newline(o.depth + 1)
-	o.e.buf = append(o.e.buf, '"')
-	o.e.buf = append(o.e.buf, k...)
-	o.e.buf = append(o.e.buf, '"', ':')
-	if o.e.pretty {
-		o.e.buf = append(o.e.buf, ' ')
-	}
+	b = append(b, '"')
+	b = append(b, k...)
+	o.e.buf = append(b, '"', ':', ' ')
 }
+
+// commaIndent is a comma, a newline and the indentation of up to 32 levels.
+const commaIndent = "," + indent
 
 func (o *ow) end() {
 	if o.n > 0 {
@@ -77,7 +89,7 @@ func (o *ow) str(k, v string) {
 // fastInteraction appends i as e.value(w.interaction(i), depth) would, and
 // reports whether it could (V4 HTTP interactions only).
 func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bool {
-	if !fastWrite || w.ver < model.V4 || i.Type != model.HTTP {
+	if !fastWrite || !e.pretty || w.ver < model.V4 || i.Type != model.HTTP {
 		return false
 	}
 	start, hole := len(e.buf), -1
