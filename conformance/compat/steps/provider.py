@@ -590,11 +590,14 @@ def state_no_teardown(context):
 
 @S(r"a warning will be displayed that there was no provider state callback configured for provider state " + STR)
 def no_state_warning(context, state):
-    # The reference harness cannot check this either (its state executor
-    # replaces the one that logs the warning). Here the verifier runs without a
-    # state change URL; the state is then only logged, and verification goes on.
+    # The reference harness cannot check this (its state executor replaces the
+    # one that logs the warning). Here the verifier ran without a state change
+    # URL: its log (pactffi_verifier_logs), when it keeps one, must say so.
     s = side(context)
     check(s.state is None, "a provider state callback was configured")
+    if s.logs.strip():
+        check("no state change URL" in s.logs,
+              "the verifier log has no warning about the missing state change URL: %s" % tail(s.logs))
 
 
 # ---------------------------------------------------------------- request filter
