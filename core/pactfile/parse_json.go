@@ -1,10 +1,10 @@
 package pactfile
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -593,6 +593,10 @@ func (p *parser) skipValue() {
 		depth := 0
 		data := p.data
 		for i := p.pos; i < len(data); {
+			if !structural[data[i]] {
+				i++
+				continue
+			}
 			switch data[i] {
 			case '{', '[':
 				depth++
@@ -642,36 +646,49 @@ func (p *parser) skipValue() {
 	}
 }
 
-// skipString moves past the string at p.pos, finding its closing quote with
-// bytes.IndexByte and counting the backslashes before each candidate.
+// structural marks the bytes skipValue looks at inside an array or object.
+var structural = [256]bool{'{': true, '[': true, '}': true, ']': true, '"': true, '\n': true}
+
+// skipString moves past the string at p.pos, looking at eight bytes at a
+// time for its closing quote (and for backslashes, which escape the byte
+// after them).
 func (p *parser) skipString() {
-	open := p.pos
-	// Most strings of a pact are short: look at a few bytes first.
-	for i := p.pos + 1; i < len(p.data) && i < p.pos+24; i++ {
-		switch p.data[i] {
+	data := p.data
+	i := p.pos + 1
+	for i+8 <= len(data) {
+		m := quoteOrBackslash(binary.LittleEndian.Uint64(data[i:]))
+		if m == 0 {
+			i += 8
+			continue
+		}
+		j := i + bits.TrailingZeros64(m)/8
+		if data[j] == '"' {
+			p.pos = j + 1
+			return
+		}
+		i = j + 2 // a backslash and the byte it escapes
+	}
+	for i < len(data) {
+		switch data[i] {
 		case '"':
 			p.pos = i + 1
 			return
 		case '\\':
-			i = len(p.data) // escapes: the general loop
+			i += 2
+		default:
+			i++
 		}
 	}
-	for i := p.pos + 1; i < len(p.data); {
-		k := bytes.IndexByte(p.data[i:], '"')
-		if k < 0 {
-			break
-		}
-		i += k
-		n := 0
-		for j := i - 1; j > open && p.data[j] == '\\'; j-- {
-			n++
-		}
-		if n%2 == 0 {
-			p.pos = i + 1
-			return
-		}
-		i++
-	}
-	p.pos = len(p.data)
+	p.pos = len(data)
 	p.fail("unexpected end of input in string literal")
+}
+
+// quoteOrBackslash returns a word whose lowest set bit is the high bit of the
+// first byte of x (little-endian) that is '"' or '\\', or 0 when there is
+// none. (Bits above the first match may be set spuriously.)
+func quoteOrBackslash(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := x ^ (ones * '"')
+	b := x ^ (ones * '\\')
+	return ((q - ones) &^ q | (b - ones) &^ b) & highs
 }

@@ -53,3 +53,38 @@ func FuzzParseJSON(f *testing.F) {
 		compareParsers(t, data)
 	})
 }
+
+// FuzzSkipString: skipString (eight bytes at a time) stops where a plain
+// byte loop stops.
+func FuzzSkipString(f *testing.F) {
+	for _, s := range []string{`"abc"`, `"a\"b"x`, `"a\\"b`, `"0123456789abcdef\"0123\\\\"!`, `"unterminated`, `"ab\`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 || data[0] != '"' {
+			return
+		}
+		want := -1
+		for i := 1; i < len(data); i++ {
+			if data[i] == '\\' {
+				i++
+			} else if data[i] == '"' {
+				want = i + 1
+				break
+			}
+		}
+		got := func() (pos int) {
+			defer func() {
+				if recover() != nil {
+					pos = -1
+				}
+			}()
+			p := &parser{data: data}
+			p.skipString()
+			return p.pos
+		}()
+		if got != want {
+			t.Fatalf("skipString(%q) stops at %d, want %d", data, got, want)
+		}
+	})
+}
