@@ -690,5 +690,5 @@ func quoteOrBackslash(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q := x ^ (ones * '"')
 	b := x ^ (ones * '\\')
-	return ((q - ones) &^ q | (b - ones) &^ b) & highs
+	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
