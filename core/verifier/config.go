@@ -81,8 +81,7 @@ type Config struct {
 	Stdout io.Writer
 	// JUnitFile, when set, is where a JUnit XML report is written.
 	JUnitFile string
-	// AppName and AppVersion name the calling application, recorded as
-	// verifiedBy.clientLanguage with published results.
+	// AppName and AppVersion name the calling application (logged).
 	AppName, AppVersion string
 }
 

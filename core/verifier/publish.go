@@ -34,26 +34,57 @@ func (v *run) publish(ctx context.Context, l *loaded, results []InteractionResul
 		PactLinks:                  l.links,
 		VerifiedBy:                 broker.VerifiedBy{Implementation: "libpact", Version: broker.Version},
 	}
-	if v.cfg.AppName != "" {
-		r.VerifiedBy.ClientLanguage = map[string]any{"testFramework": "libpact", "name": v.cfg.AppName, "version": v.cfg.AppVersion}
-	}
+	// verifiedBy is {implementation, version} only: the compatibility suite's
+	// broker accepts no other key (pact_ffi adds clientLanguage when called
+	// through its FFI; the broker needs none of it).
+	r.TestResults = testResults(results)
 	for _, ir := range results {
-		tr := broker.TestResult{InteractionID: ir.ID, InteractionDescription: ir.InteractionDescription, Success: ir.OK}
-		if !ir.OK {
-			r.Success = false
-			if ir.Error != "" {
-				tr.Exceptions = []broker.Exception{{Message: ir.Error}}
-			}
-			for _, m := range ir.Mismatches {
-				tr.Mismatches = append(tr.Mismatches, brokerMismatch(m))
-			}
-		}
-		r.TestResults = append(r.TestResults, tr)
+		r.Success = r.Success && ir.OK
 	}
 	if l.client == nil || l.publishURL == "" {
 		return fmt.Errorf("the pact from %s has no 'pb:publish-verification-results' link", l.source)
 	}
 	return l.client.PublishVerificationResults(ctx, l.publishURL, r)
+}
+
+// testResults builds the testResults of a published result as the reference
+// does: when every interaction passed, {interactionId, success} for each
+// interaction that has a broker id; otherwise one entry per run of
+// consecutive interactions with the same id, with interactionDescription,
+// success, and the mismatches and exceptions of its failures.
+func testResults(results []InteractionResult) []broker.TestResult {
+	allOK := true
+	for _, ir := range results {
+		allOK = allOK && ir.OK
+	}
+	out := []broker.TestResult{}
+	if allOK {
+		for _, ir := range results {
+			if ir.ID != "" {
+				out = append(out, broker.TestResult{InteractionID: ir.ID, Success: true})
+			}
+		}
+		return out
+	}
+	for n := 0; n < len(results); {
+		end := n + 1
+		for end < len(results) && results[end].ID == results[n].ID {
+			end++
+		}
+		tr := broker.TestResult{InteractionID: results[n].ID, InteractionDescription: results[n].InteractionDescription, Success: true}
+		for _, ir := range results[n:end] {
+			if ir.Error != "" {
+				tr.Exceptions = append(tr.Exceptions, broker.Exception{Message: ir.Error})
+			}
+			for _, m := range ir.Mismatches {
+				tr.Mismatches = append(tr.Mismatches, brokerMismatch(m))
+			}
+		}
+		tr.Success = len(tr.Exceptions) == 0 && len(tr.Mismatches) == 0
+		out = append(out, tr)
+		n = end
+	}
+	return out
 }
 
 // brokerMismatch converts a mismatch to the broker's terms.
@@ -73,12 +104,14 @@ func brokerMismatch(m interface {
 		out.Attribute, out.Identifier = "query", fmt.Sprint(j["parameter"])
 	case "MethodMismatch":
 		out.Attribute = "method"
+		out.Description = fmt.Sprintf("Expected method of %v but received %v", j["expected"], j["actual"])
 	case "PathMismatch":
 		out.Attribute = "path"
 	case "BodyMismatch":
 		out.Attribute, out.Identifier = "body", fmt.Sprint(j["path"])
-	default:
-		out.Attribute = "body"
+	default: // BodyTypeMismatch
+		out.Attribute, out.Identifier = "body", "$"
+		out.Description = fmt.Sprintf("Expected body type of '%v' but received '%v'", j["expected"], j["actual"])
 	}
 	return out
 }

@@ -107,6 +107,9 @@ func Verify(ctx context.Context, cfg Config) (*Report, error) {
 	v.http, v.brokerHTTP = httpClients(&cfg)
 	defer v.http.CloseIdleConnections()
 
+	if cfg.AppName != "" {
+		v.logf("DEBUG", "Verification run for %s %s", cfg.AppName, cfg.AppVersion)
+	}
 	rep := &Report{Result: true, Notices: []map[string]string{}, Output: []string{}}
 	var errs, pendingErrs []Failure
 	pacts := v.loadSources(ctx)
