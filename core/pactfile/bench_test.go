@@ -62,6 +62,26 @@ func BenchmarkReadWrite10k(b *testing.B) {
 	}
 }
 
+// BenchmarkReadWrite10kV3 is BenchmarkReadWrite10k for a V3 pact, which
+// takes the full reader and writer (the fast paths are V4 only).
+func BenchmarkReadWrite10kV3(b *testing.B) {
+	p := benchPact(10000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+	for n := 0; n < b.N; n++ {
+		out, _, err := Marshal(p, model.V3)
+		if err != nil {
+			b.Fatal(err)
+		}
+		back, _, err := Parse(out)
+		if err != nil || len(back.Interactions) != 10000 {
+			b.Fatalf("read back: %v", err)
+		}
+	}
+}
+
 // BenchmarkWrite10k and BenchmarkRead10k split the same work.
 func BenchmarkWrite10k(b *testing.B) {
 	p := benchPact(10000)

@@ -25,13 +25,13 @@ import (
 // same); bodies are copied as compact JSON text in one pass when their
 // object keys are already sorted, as the writers of pact files sort them.
 
-// giveUp unwinds the fast reader; fastV4 recovers it.
+// giveUp unwinds the fast reader; fastHTTP recovers it.
 type giveUp struct{}
 
-// fastV4 reads interaction n, the value at s, if it is a V4 HTTP
+// fastHTTP reads interaction n, the value at s, if it is a V3 or V4 HTTP
 // interaction in the usual form. ok is false when the full reader must read
 // it; r.warnings is then as it was.
-func (r *reader) fastV4(p *parser, n int, s span) (i *model.Interaction, ok bool) {
+func (r *reader) fastHTTP(p *parser, n int, s span) (i *model.Interaction, ok bool) {
 	mark := len(r.warnings)
 	defer func() {
 		if x := recover(); x != nil {
@@ -194,6 +194,7 @@ func (p *parser) isNull() bool {
 }
 
 func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
+	v4 := r.ver >= model.V4
 	i := model.NewInteraction(model.HTTP, "")
 	var have seen
 	var req, resp fastPart
@@ -206,7 +207,7 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 		switch string(key) {
 		case "type":
 			have.add(0)
-			if p.fstr() != "Synchronous/HTTP" {
+			if !v4 || p.fstr() != "Synchronous/HTTP" {
 				bail()
 			}
 		case "description":
@@ -231,10 +232,10 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 			i.ProviderStates = r.fastStates(p)
 		case "request":
 			have.add(5)
-			p.fastPart(&req, true)
+			p.fastPart(&req, true, v4)
 		case "response":
 			have.add(6)
-			p.fastPart(&resp, false)
+			p.fastPart(&resp, false, v4)
 		case "comments":
 			have.add(7)
 			i.Comments = p.fobject()
@@ -251,8 +252,12 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 			bail()
 		}
 	}
-	if have&(1<<0|1<<1|1<<5|1<<6) != 1<<0|1<<1|1<<5|1<<6 {
-		bail() // no type, description, request or response
+	required := seen(1<<1 | 1<<5 | 1<<6)
+	if v4 {
+		required |= 1 << 0
+	}
+	if have&required != required {
+		bail() // no description, request or response, or (V4) type
 	}
 	i.Request = model.Request{Method: req.method, Path: req.path, Query: req.query, QueryNoValue: req.noValue,
 		Headers: req.headers, MatchingRules: req.rules, Generators: req.gens}
@@ -368,7 +373,7 @@ func (r *reader) fastStates(p *parser) []model.ProviderState {
 
 // fastPart decodes a request (or response) object in place (see
 // reader.request and reader.response).
-func (p *parser) fastPart(part *fastPart, isRequest bool) {
+func (p *parser) fastPart(part *fastPart, isRequest, v4 bool) {
 	part.method, part.path, part.status = "GET", "/", 200
 	var have seen
 	p.objStart()
@@ -411,7 +416,11 @@ func (p *parser) fastPart(part *fastPart, isRequest bool) {
 			part.headers = p.fastHeaders()
 		case "body":
 			have.add(4)
-			p.fastBody(&part.body)
+			if v4 {
+				p.fastBody(&part.body)
+			} else {
+				p.fastRawBody(&part.body)
+			}
 		case "matchingRules":
 			have.add(5)
 			part.rules, part.rulesV = p.fastRules()
@@ -527,15 +536,33 @@ func (p *parser) fastHeaders() model.Headers {
 	return h
 }
 
-// fastBody is a V4 body object as decoded (see reader.v4Body): its
-// content is settled by finish, once the headers are known.
+// fastBody is a V4 body object, or a V1–V3 raw body, as decoded (see
+// reader.v4Body and rawBody): its content is settled by finish, once the
+// headers are known.
 type fastBody struct {
 	present  bool // the body attribute was there
+	raw      bool // a V1–V3 body
 	b        model.Body
 	kind     byte   // first byte of the content; 0 when there is none
 	s        string // string content
 	compact  []byte // non-string content as encodeJSON writes it
 	encoding string
+}
+
+// fastRawBody decodes a V1–V3 body in place.
+func (p *parser) fastRawBody(fb *fastBody) {
+	fb.present, fb.raw = true, true
+	if p.pos >= len(p.data) {
+		bail()
+	}
+	switch fb.kind = p.data[p.pos]; fb.kind {
+	case '"':
+		fb.s = p.str()
+	case 'n':
+		p.literal("null")
+	default:
+		fb.compact = p.compactValue()
+	}
 }
 
 // fastBody decodes a V4 body object in place.
@@ -605,6 +632,12 @@ func (fb *fastBody) finish(headerCT string) model.Body {
 	switch {
 	case !fb.present:
 		return model.Body{}
+	case fb.raw && fb.kind == 'n':
+		return model.Body{State: model.BodyNull}
+	case fb.raw && fb.kind == '"':
+		return rawBody(fb.s, headerCT)
+	case fb.raw:
+		return present(fb.compact)
 	case fb.kind == 0:
 		b.State = model.BodyMissing
 		return b

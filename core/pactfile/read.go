@@ -141,7 +141,7 @@ func (r *reader) pact(doc map[string]any, lists map[string]*elems) (*model.Pact,
 		}
 		return p, nil
 	}
-	is, err := r.each(list, (*reader).httpInteraction, false)
+	is, err := r.each(list, (*reader).httpInteraction, ver == model.V3)
 	if err != nil {
 		return nil, err
 	}
@@ -172,8 +172,9 @@ var parallelMin = 512
 // split between GOMAXPROCS goroutines, each with its own reader; warnings
 // and the first error keep the order of the list.
 //
-// With fast set, each V4 interaction is first offered to the fast reader
-// (fastV4), which decodes the usual form straight into the model.
+// With fast set, each interaction is first offered to the fast reader
+// (fastHTTP), which decodes the usual form of V3 and V4 HTTP interactions
+// straight into the model.
 func (r *reader) each(list *elems, read func(*reader, int, any) (*model.Interaction, error), fast bool) ([]*model.Interaction, error) {
 	total := list.len()
 	out := make([]*model.Interaction, total)
@@ -189,7 +190,7 @@ func (r *reader) each(list *elems, read func(*reader, int, any) (*model.Interact
 		for n := lo; n < hi; n++ {
 			if fast && list.spans != nil {
 				mark := len(readers[w].warnings)
-				if i, ok := readers[w].fastV4(p, n, list.spans[n]); ok {
+				if i, ok := readers[w].fastHTTP(p, n, list.spans[n]); ok {
 					out[n] = i
 					sort.Strings(readers[w].warnings[mark:])
 					continue
