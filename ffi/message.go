@@ -134,11 +134,7 @@ func pactffi_message_expects_to_receive(msg C.MessageHandle, description *C.char
 	d, err := cstr(description, "description")
 	if err == nil {
 		err = withMessage(uint32(msg), func(i *consumer.Interaction, _ model.SpecVersion) error {
-			if err := i.Check(); err != nil {
-				return err
-			}
-			i.I.Description = d
-			return nil
+			return i.UponReceiving(d)
 		})
 	}
 	if err != nil {

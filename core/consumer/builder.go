@@ -17,6 +17,7 @@ package consumer
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/libpact/libpact/core/logging"
 	"github.com/libpact/libpact/core/model"
@@ -50,9 +51,21 @@ var ErrLocked = errors.New("a mock server has already been started for this pact
 
 // Builder is a pact under construction. It is not safe for concurrent use;
 // the caller serializes access (ffi/ holds a mutex per pact).
+//
+// Pact.Interactions must only be added to, replaced or renamed through the
+// Builder (NewInteraction, Interaction.UponReceiving): the builder keeps an
+// index of the descriptions to find an interaction to replace in constant
+// time, and rebuilds it only when the number of interactions changed behind
+// its back.
 type Builder struct {
 	Pact   *model.Pact
 	locked bool
+	// byDesc maps a description to the 0-based positions of the
+	// interactions that have it, in increasing order (renames can make two
+	// interactions share one). indexed is len(Pact.Interactions) when byDesc
+	// was last up to date.
+	byDesc  map[string][]int
+	indexed int
 }
 
 // New returns a builder for an empty V3 pact between consumer and provider,
@@ -121,15 +134,62 @@ func (b *Builder) NewInteraction(t model.InteractionType, description string) (i
 	if err := b.check(); err != nil {
 		return 0, err
 	}
-	for n, i := range b.Pact.Interactions {
-		if i.Description == description {
-			logging.LogWarn("replacing the existing interaction with the same description", "description", description)
-			b.Pact.Interactions[n] = model.NewInteraction(t, description)
-			return n + 1, nil
-		}
+	b.reindex()
+	if ns := b.byDesc[description]; len(ns) > 0 {
+		n := ns[0]
+		logging.LogWarn("replacing the existing interaction with the same description", "description", description)
+		b.Pact.Interactions[n] = model.NewInteraction(t, description)
+		return n + 1, nil
 	}
 	b.Pact.AddInteraction(t, description)
-	return len(b.Pact.Interactions), nil
+	n := len(b.Pact.Interactions) - 1
+	b.byDesc[description] = append(b.byDesc[description], n)
+	b.indexed = len(b.Pact.Interactions)
+	return n + 1, nil
+}
+
+// reindex rebuilds the description index when it is missing or the number
+// of interactions changed without the builder.
+func (b *Builder) reindex() {
+	if b.byDesc != nil && b.indexed == len(b.Pact.Interactions) {
+		return
+	}
+	b.byDesc = make(map[string][]int, len(b.Pact.Interactions))
+	for n, i := range b.Pact.Interactions {
+		b.byDesc[i.Description] = append(b.byDesc[i.Description], n)
+	}
+	b.indexed = len(b.Pact.Interactions)
+}
+
+// rename changes the description of the interaction i to description,
+// keeping the index up to date.
+func (b *Builder) rename(i *model.Interaction, description string) {
+	b.reindex()
+	old := i.Description
+	i.Description = description
+	if old == description {
+		return
+	}
+	ns := b.byDesc[old]
+	for k, n := range ns {
+		if b.Pact.Interactions[n] == i {
+			ns = append(ns[:k:k], ns[k+1:]...)
+			if len(ns) == 0 {
+				delete(b.byDesc, old)
+			} else {
+				b.byDesc[old] = ns
+			}
+			ns = b.byDesc[description]
+			k, _ := slices.BinarySearch(ns, n)
+			b.byDesc[description] = slices.Insert(ns, k, n)
+			return
+		}
+	}
+	// i was not found under its old description (it is not one of this
+	// pact's interactions, or the pact was changed behind the builder):
+	// start over.
+	b.byDesc = nil
+	b.reindex()
 }
 
 // Interaction returns the builder of the interaction at 1-based index n.

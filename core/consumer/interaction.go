@@ -27,12 +27,13 @@ func (i *Interaction) http() error {
 	return nil
 }
 
-// UponReceiving sets the interaction's description.
+// UponReceiving sets the interaction's description (for a message, pact_ffi's
+// message_expects_to_receive).
 func (i *Interaction) UponReceiving(description string) error {
 	if err := i.Check(); err != nil {
 		return err
 	}
-	i.I.Description = description
+	i.b.rename(i.I, description)
 	return nil
 }
 
