@@ -10,22 +10,30 @@ import (
 	"github.com/libpact/libpact/core/model"
 )
 
-// marshalBoth writes p as V4 with and without the fast writer.
-func marshalBoth(t *testing.T, p *model.Pact) (fast, full []byte) {
+// marshalBoth writes p as V4, and as V3 when it can be, with and without the
+// fast writer; it reports any difference in bytes or warnings.
+func marshalBoth(t *testing.T, name string, p *model.Pact) {
 	t.Helper()
-	fast, _, err := Marshal(p, model.V4)
-	if err != nil {
-		t.Fatal(err)
+	for _, ver := range []model.SpecVersion{model.V4, model.V3} {
+		fast, fastWarn, err := Marshal(p, ver)
+		if err != nil {
+			if ver == model.V4 {
+				t.Fatal(err)
+			}
+			continue
+		}
+		fastWrite = false
+		full, fullWarn, _ := Marshal(p, ver)
+		fastWrite = true
+		if string(fast) != string(full) || !reflect.DeepEqual(fastWarn, fullWarn) {
+			t.Errorf("%s as %v: the fast writer differs:\n%s\n%q\n---\n%s\n%q", name, ver, fast, fastWarn, full, fullWarn)
+		}
 	}
-	fastWrite = false
-	defer func() { fastWrite = true }()
-	full, _, _ = Marshal(p, model.V4)
-	return fast, full
 }
 
 // TestFastWriteMatches: the fast writer gives exactly the bytes of the full
-// one, on every real pact and testdata pact (read and written as V4), and on
-// a model with every kind of body, rule and generator.
+// one, on every real pact and testdata pact (read, then written as V4 and
+// V3), and on a model with every kind of body, rule and generator.
 func TestFastWriteMatches(t *testing.T) {
 	var files []string
 	if d := findConformanceDir(); d != "" {
@@ -48,9 +56,7 @@ func TestFastWriteMatches(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if fast, full := marshalBoth(t, p); string(fast) != string(full) {
-			t.Errorf("%s: the fast writer differs:\n%s\n---\n%s", f, fast, full)
-		}
+		marshalBoth(t, f, p)
 		checked++
 	}
 	t.Logf("%d pacts written alike", checked)
@@ -105,9 +111,15 @@ func TestFastWriteMatches(t *testing.T) {
 		j.Request.Query = map[string][]string{"q": {"", "1"}, "r": {}}
 		j.Request.QueryNoValue = map[string]bool{"q": true}
 	}
-	if fast, full := marshalBoth(t, p); string(fast) != string(full) {
-		t.Errorf("the fast writer differs:\n%s\n---\n%s", fast, full)
+	marshalBoth(t, "the model", p)
+	q := model.NewPact("c", "p", model.V3)
+	for _, j := range p.Interactions {
+		k := *j
+		k.Pending, k.Comments, k.PluginConfig, k.InteractionMarkup = false, nil, nil, nil
+		k.Request.Headers = model.Headers{"X": {"a", "b"}, "Vary": {"a", "b"}, "Y": {}, "Z": {"z"}}
+		q.Interactions = append(q.Interactions, &k)
 	}
+	marshalBoth(t, "the model without V4 attributes", q)
 }
 
 // compactViaFast runs the fast reader's body compaction on data; ok is false

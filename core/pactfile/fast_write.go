@@ -89,8 +89,12 @@ func (o *ow) str(k, v string) {
 // fastInteraction appends i as e.value(w.interaction(i), depth) would, and
 // reports whether it could (V4 HTTP interactions only).
 func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bool {
-	if !fastWrite || !e.pretty || w.ver < model.V4 || i.Type != model.HTTP {
+	if !fastWrite || !e.pretty || w.ver < model.V3 || i.Type != model.HTTP {
 		return false
+	}
+	v4 := w.ver >= model.V4
+	if !v4 && (i.Pending || len(i.Comments) > 0 || len(i.PluginConfig) > 0 || len(i.InteractionMarkup) > 0) {
+		return false // the full writer warns that V3 drops them
 	}
 	start, hole := len(e.buf), -1
 	o := e.beginObj(depth)
@@ -106,15 +110,17 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 		o.lit("interactionMarkup")
 		e.value(i.InteractionMarkup, depth+1)
 	}
-	o.lit("key")
-	if i.Key != "" {
-		e.buf = appendString(e.buf, i.Key)
-	} else {
-		hole = len(e.buf)
-		e.buf = append(e.buf, keyPlaceholder...)
+	if v4 {
+		o.lit("key")
+		if i.Key != "" {
+			e.buf = appendString(e.buf, i.Key)
+		} else {
+			hole = len(e.buf)
+			e.buf = append(e.buf, keyPlaceholder...)
+		}
+		o.lit("pending")
+		e.buf = strconv.AppendBool(e.buf, i.Pending)
 	}
-	o.lit("pending")
-	e.buf = strconv.AppendBool(e.buf, i.Pending)
 	if len(i.PluginConfig) > 0 {
 		o.lit("pluginConfiguration")
 		e.value(i.PluginConfig, depth+1)
@@ -142,10 +148,12 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 	w.fastRequest(e, &i.Request, depth+1)
 	o.lit("response")
 	w.fastResponse(e, &i.Response, depth+1)
-	if i.Transport != "" {
+	if v4 && i.Transport != "" {
 		o.str("transport", i.Transport)
 	}
-	o.str("type", "Synchronous/HTTP")
+	if v4 {
+		o.str("type", "Synchronous/HTTP")
+	}
 	o.end()
 	if hole >= 0 {
 		e.lastKey = contentHash(e.buf[start:])
@@ -156,7 +164,7 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 
 func (w *writer) fastRequest(e *encoder, r *model.Request, depth int) {
 	o := e.beginObj(depth)
-	w.fastBody(e, &o, r.Body, headerContentType(r.Headers), depth)
+	w.fastBodyAny(e, &o, r.Body, headerContentType(r.Headers), depth)
 	w.fastGenerators(e, &o, r.Generators, depth)
 	w.fastHeaders(e, &o, r.Headers, depth)
 	w.fastRules(e, &o, r.MatchingRules, depth)
@@ -172,7 +180,7 @@ func (w *writer) fastRequest(e *encoder, r *model.Request, depth int) {
 
 func (w *writer) fastResponse(e *encoder, r *model.Response, depth int) {
 	o := e.beginObj(depth)
-	w.fastBody(e, &o, r.Body, headerContentType(r.Headers), depth)
+	w.fastBodyAny(e, &o, r.Body, headerContentType(r.Headers), depth)
 	w.fastGenerators(e, &o, r.Generators, depth)
 	w.fastHeaders(e, &o, r.Headers, depth)
 	w.fastRules(e, &o, r.MatchingRules, depth)
@@ -225,7 +233,15 @@ func (w *writer) fastHeaders(e *encoder, o *ow, h model.Headers, depth int) {
 	ho := e.beginObj(depth + 1)
 	for _, name := range names {
 		ho.key(name)
-		e.strings(h[name], depth+2, false)
+		vals := h[name]
+		switch {
+		case w.ver >= model.V4 || len(vals) > 1 && !multiValueHeaders[strings.ToLower(name)]:
+			e.strings(vals, depth+2, false)
+		case len(vals) == 1:
+			e.buf = appendString(e.buf, vals[0])
+		default:
+			e.buf = appendString(e.buf, strings.Join(vals, ", "))
+		}
 	}
 	ho.end()
 	e.keys = e.keys[:mark]
@@ -248,6 +264,41 @@ func (w *writer) fastQuery(e *encoder, o *ow, r *model.Request, depth int) {
 	}
 	qo.end()
 	e.keys = e.keys[:mark]
+}
+
+// fastBodyAny writes the body in the version's form.
+func (w *writer) fastBodyAny(e *encoder, o *ow, b model.Body, stated string, depth int) {
+	if w.ver >= model.V4 {
+		w.fastBody(e, o, b, stated, depth)
+		return
+	}
+	// V1–V3, as writer.bodyInto writes them.
+	switch b.State {
+	case model.BodyMissing:
+		return
+	case model.BodyNull:
+		o.lit("body")
+		e.buf = append(e.buf, "null"...)
+		return
+	case model.BodyEmpty:
+		o.lit("body")
+		e.buf = append(e.buf, `""`...)
+		return
+	}
+	o.lit("body")
+	ct := resolvedType(b, stated)
+	switch {
+	case isJSONType(ct):
+		if v, ok := asRawJSON(b.Content); ok {
+			e.raw(v, depth+1)
+			return
+		}
+		e.buf = appendString(e.buf, textOrBase64(b.Content))
+	case isBinaryType(ct):
+		e.base64(b.Content)
+	default:
+		e.buf = appendString(e.buf, textOrBase64(b.Content))
+	}
 }
 
 // fastBody writes a V4 body object, as writer.v4Body builds it.
