@@ -17,6 +17,31 @@
 //
 // Verify never needs the calling goroutine's OS thread to make progress, so
 // the provider under test may run in the same process.
+//
+// # Differences from the reference verifier (pact_verifier 1.4 / pact_ffi 0.5.8)
+//
+// The text output and the JSON report are laid out as the reference's (the
+// C test conformance/ctest/test_verifier.c, linked against pact_ffi 0.5.8,
+// shows them identical but for timings). Deliberate differences:
+//
+//   - Errors say why: "error sending request for url (...): dial tcp ...:
+//     connect: connection refused" or "operation timed out (no answer within
+//     1000 ms)" where the reference stops at the URL; a failed state change
+//     keeps the reference's message ("One or more of the setup state change
+//     handlers has failed") and adds the cause (Failure.Cause, and in the text).
+//   - A state change is retried twice, 100 ms then 200 ms apart, on a 5xx,
+//     408, 429 or a refused connection, never on a timeout (the reference
+//     retries 8 times over up to two minutes).
+//   - Finding no pact at all (e.g. an empty directory) is a failure when
+//     NoPactsIsError is set; the reference only fails for an empty broker.
+//   - Regexes of filters are Go regexps (RE2), partial matches as in the
+//     reference.
+//   - Published results carry verifiedBy {implementation: "libpact",
+//     version}, without clientLanguage.
+//   - A JSON body mismatch is not followed by the reference's diff of the
+//     two bodies in the failure list.
+//   - Plugin transports (a V4 interaction with a transport other than
+//     http/https/message) fail with an error naming the transport.
 package verifier
 
 import (
