@@ -2,6 +2,7 @@
  * pactffi_verifier_cli_args), end to end against a provider served by this test: a tiny HTTP server on a
  * thread of this process. pactffi_verifier_execute blocks the main thread while the provider answers on
  * another, so this also shows that the verifier never needs the calling thread to make progress. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -345,16 +346,31 @@ static void test_misuse(void) {
 
 static void test_verify_cli(const char *pact) {
   char args[2048];
-  int rc;
+  int rc, rc_null, rc_bogus, saved, saved_err, devnull;
   if (!pactffi_verify) return;
   snprintf(args, sizeof args,
            "--file\n%s\n--hostname\n127.0.0.1\n--port\n%d\n--provider-name\norders\n--state-change-url\n"
            "http://127.0.0.1:%d/state\n--no-colour",
            pact, server_port, server_port);
+  /* pactffi_verify prints the output (and argument errors on stderr), as the CLI does: send them to
+   * /dev/null here. */
+  fflush(stdout);
+  saved = dup(1);
+  saved_err = dup(2);
+  devnull = open("/dev/null", O_WRONLY);
+  dup2(devnull, 1);
+  dup2(devnull, 2);
   rc = pactffi_verify(args);
+  rc_null = pactffi_verify(NULL);
+  rc_bogus = pactffi_verify("--bogus");
+  dup2(saved, 1);
+  dup2(saved_err, 2);
+  close(devnull);
+  close(saved);
+  close(saved_err);
   CHECK(rc == 0, "pactffi_verify returned %d", rc);
-  CHECK(pactffi_verify(NULL) == 2, "pactffi_verify(NULL)");
-  CHECK(pactffi_verify("--bogus") == 4, "pactffi_verify(--bogus)");
+  CHECK(rc_null == 2, "pactffi_verify(NULL) returned %d", rc_null);
+  CHECK(rc_bogus == 4, "pactffi_verify(--bogus) returned %d", rc_bogus);
 }
 
 int main(void) {
