@@ -302,6 +302,41 @@ static void test_unreachable(const char *pact) {
   pactffi_verifier_shutdown(h);
 }
 
+/* A provider that accepts connections but never answers: with a 1000 ms request timeout, execute returns
+ * failure within about a second per interaction and says the request timed out. */
+static void test_hanging(const char *pact) {
+  VerifierHandle *h = pactffi_verifier_new_for_application("ctest", "1.0.0");
+  const char *out;
+  double start, took;
+  int rc, fd, port, one = 1;
+  struct sockaddr_in addr;
+  socklen_t alen = sizeof addr;
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  memset(&addr, 0, sizeof addr);
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, (struct sockaddr *)&addr, sizeof addr);
+  listen(fd, 16); /* never accepted: the kernel completes the handshake, nobody answers */
+  getsockname(fd, (struct sockaddr *)&addr, &alen);
+  port = ntohs(addr.sin_port);
+  pactffi_verifier_set_provider_info(h, "orders", NULL, "127.0.0.1", (unsigned short)port, NULL);
+  CHECK(pactffi_verifier_set_verification_options(h, 0, 1000) == 0, "set_verification_options");
+  pactffi_verifier_set_coloured_output(h, 0);
+  pactffi_verifier_set_filter_info(h, "health", NULL, 0);
+  pactffi_verifier_add_file_source(h, pact);
+  start = now_s();
+  rc = pactffi_verifier_execute(h);
+  took = now_s() - start;
+  CHECK(rc == 1, "execute returned %d, want 1", rc);
+  CHECK(took >= 0.9 && took < 3.0, "hanging provider: execute took %.2f s, want about 1 s", took);
+  out = pactffi_verifier_output(h, 1);
+  CHECK(out && strstr(out, "operation timed out (no answer within 1000 ms)"), "output: %s", out);
+  pactffi_string_delete((char *)out);
+  pactffi_verifier_shutdown(h);
+  close(fd);
+}
+
 static void test_misuse(void) {
   char err[512];
   VerifierHandle *h;
@@ -383,6 +418,7 @@ int main(void) {
   test_failing(pact);
   test_filters_and_messages(pact, messages);
   test_unreachable(pact);
+  test_hanging(pact);
   test_misuse();
   test_verify_cli(pact);
   if (libpact_test_live_handles) CHECK(libpact_test_live_handles() == 0, "live handles remain");
