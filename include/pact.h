@@ -2356,7 +2356,8 @@ void pactffi_verifier_broker_source(struct VerifierHandle *handle,
 
 /*
  * Adds the pacts selected from a Pact Broker: pending and WIP options, provider tags and branch, consumer
- * version selectors (JSON strings) and consumer tags. Returns 0, or a non-zero code on bad arguments. A
+ * version selectors (JSON strings) and consumer tags. Returns 0; -1 if a selector is not a JSON object; -2 for
+ * an invalid handle or URL (NULL, not UTF-8). Selectors are passed to the broker as given. A
  * VerifierHandle must not be used from two threads at once; different handles are independent.
  */
 int pactffi_verifier_broker_source_with_selectors(struct VerifierHandle *handle,
