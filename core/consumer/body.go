@@ -182,7 +182,7 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	var gens map[string]model.Generator
 	switch {
 	case isJSONType(ct):
-		if !json.Valid(content) {
+		if sniffed != "application/json" && !json.Valid(content) { // sniffed as JSON: already valid
 			logging.LogWarn("the body is declared as JSON but is not valid JSON; it is kept as it is", "content-type", ct)
 			break
 		}

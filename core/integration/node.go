@@ -3,10 +3,8 @@ package integration
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // node is a JSON value that remembers the order of object keys, so that the
@@ -47,92 +45,6 @@ func (n *node) get(key string) *node {
 }
 
 func (n *node) has(key string) bool { return n.get(key) != nil }
-
-// parseNode parses one JSON document. A duplicated key keeps its first
-// position and its last value, as serde_json's ordered maps do.
-func parseNode(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := decodeNode(dec, 0)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("invalid JSON: unexpected data after the top-level value at offset %d", dec.InputOffset())
-	}
-	return n, nil
-}
-
-// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxDepth = 10000
-
-func decodeNode(dec *json.Decoder, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, fmt.Errorf("invalid JSON: nested more than %d levels deep", maxDepth)
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("invalid JSON: unexpected end of input")
-		}
-		return nil, fmt.Errorf("invalid JSON: %w", err)
-	}
-	switch t := tok.(type) {
-	case nil:
-		return &node{kind: nNull}, nil
-	case bool:
-		return &node{kind: nBool, b: t}, nil
-	case json.Number:
-		return &node{kind: nNumber, num: t}, nil
-	case string:
-		return &node{kind: nString, str: t}, nil
-	case json.Delim:
-		switch t {
-		case '[':
-			n := &node{kind: nArray, items: []*node{}}
-			for dec.More() {
-				item, err := decodeNode(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, item)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, fmt.Errorf("invalid JSON: %w", err)
-			}
-			return n, nil
-		case '{':
-			n := &node{kind: nObject}
-			index := map[string]int{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, fmt.Errorf("invalid JSON: %w", err)
-				}
-				key, ok := kt.(string)
-				if !ok {
-					return nil, fmt.Errorf("invalid JSON: object key is not a string")
-				}
-				v, err := decodeNode(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				if i, dup := index[key]; dup {
-					n.vals[i] = v
-					continue
-				}
-				index[key] = len(n.keys)
-				n.keys = append(n.keys, key)
-				n.vals = append(n.vals, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, fmt.Errorf("invalid JSON: %w", err)
-			}
-			return n, nil
-		}
-	}
-	return nil, fmt.Errorf("invalid JSON: unexpected token %v", tok)
-}
 
 // toAny converts the node to the values encoding/json produces with
 // UseNumber: map[string]any, []any, string, json.Number, bool, nil.
@@ -205,13 +117,67 @@ func (n *node) write(b *bytes.Buffer) {
 	}
 }
 
+// writeJSONString writes s as a JSON string the way encoding/json does
+// with SetEscapeHTML(false): invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped, control characters as \n, \r, \t, \b, \f or \u00XX
+// (FuzzWriteJSONString compares the two).
 func writeJSONString(b *bytes.Buffer, s string) {
-	var tmp bytes.Buffer
-	enc := json.NewEncoder(&tmp)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	b.Write(bytes.TrimSuffix(tmp.Bytes(), []byte("\n")))
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
+
+const hexDigits = "0123456789abcdef"
 
 // text is the value as a plain string: a string as is, null as "", anything
 // else as its JSON text (json_to_string in the reference).

@@ -2,6 +2,7 @@ package integration
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -61,6 +62,9 @@ func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
 			return nil, nil, nil, err
 		}
 		return []string{def.Value}, def.resolvedRules(), def.Generator, nil
+	}
+	if t := strings.TrimLeft(v, " \t\r\n"); t == "" || t[0] != '{' {
+		return []string{v}, nil, nil, nil // not a JSON object: a plain value
 	}
 	n, err := parseNode([]byte(v))
 	if err != nil || n.kind != nObject || !n.has("value") && !hasPactKey(n) {

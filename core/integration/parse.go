@@ -1,0 +1,413 @@
+package integration
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// parseNode parses one JSON document into a node tree in a single pass over
+// the bytes. A duplicated key keeps its first position and its last value,
+// as serde_json's ordered maps do. It accepts exactly what
+// encoding/json.Decoder accepts (TestParseNodeMatchesDecoder and
+// FuzzParseNode compare the two) and decodes strings the same way (invalid
+// UTF-8 and unpaired surrogates become U+FFFD).
+//
+//	n, err := parseNode([]byte(`{"b": 1.0, "a": [true, null]}`))
+//	// n.keys = ["b", "a"]; n.vals[0].num = "1.0"
+//
+// Strings without escapes and number texts share the memory of one copy of
+// data.
+func parseNode(data []byte) (*node, error) {
+	p := jsonParser{s: string(data)}
+	p.skipSpace()
+	n, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.i < len(p.s) {
+		return nil, fmt.Errorf("invalid JSON: unexpected data after the top-level value at offset %d", p.i)
+	}
+	return n, nil
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+// jsonParser reads JSON from s; i is the offset of the next byte.
+type jsonParser struct {
+	s    string
+	i    int
+	slab []node // nodes are allocated from here, a few at a time
+}
+
+func (p *jsonParser) node(k nodeKind) *node {
+	if len(p.slab) == 0 {
+		p.slab = make([]node, 16)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.kind = k
+	return n
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// errAt reports a syntax error at the current offset.
+func (p *jsonParser) errAt(what string) error {
+	if p.i >= len(p.s) {
+		return fmt.Errorf("invalid JSON: unexpected end of input")
+	}
+	return fmt.Errorf("invalid JSON: invalid character %s %s at offset %d", quoteChar(p.s[p.i]), what, p.i)
+}
+
+func quoteChar(c byte) string {
+	if c == '\'' {
+		return `'\''`
+	}
+	if c == '"' {
+		return `'"'`
+	}
+	s := fmt.Sprintf("%q", c)
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+// value parses the value at p.i (whitespace already skipped).
+func (p *jsonParser) value(depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("invalid JSON: nested more than %d levels deep", maxDepth)
+	}
+	if p.i >= len(p.s) {
+		return nil, fmt.Errorf("invalid JSON: unexpected end of input")
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		n := p.node(nString)
+		n.str = s
+		return n, nil
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
+		if err := p.number(); err != nil {
+			return nil, err
+		}
+		n := p.node(nNumber)
+		n.num = json.Number(p.s[start:p.i])
+		return n, nil
+	case c == 't':
+		return p.literal("true", nBool, true)
+	case c == 'f':
+		return p.literal("false", nBool, false)
+	case c == 'n':
+		return p.literal("null", nNull, false)
+	}
+	return nil, p.errAt("looking for beginning of value")
+}
+
+func (p *jsonParser) literal(word string, k nodeKind, b bool) (*node, error) {
+	for j := 0; j < len(word); j++ {
+		if p.i >= len(p.s) || p.s[p.i] != word[j] {
+			return nil, p.errAt("in literal " + word + " (expecting '" + word[j:j+1] + "')")
+		}
+		p.i++
+	}
+	n := p.node(k)
+	n.b = b
+	return n, nil
+}
+
+func (p *jsonParser) digits() int {
+	start := p.i
+	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+		p.i++
+	}
+	return p.i - start
+}
+
+// number skips a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *jsonParser) number() error {
+	if p.s[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.s) && p.s[p.i] == '0' {
+		p.i++
+	} else if p.digits() == 0 {
+		return p.errAt("in numeric literal")
+	}
+	if p.i < len(p.s) && p.s[p.i] == '.' {
+		p.i++
+		if p.digits() == 0 {
+			return p.errAt("after decimal point in numeric literal")
+		}
+	}
+	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+			p.i++
+		}
+		if p.digits() == 0 {
+			return p.errAt("in exponent of numeric literal")
+		}
+	}
+	return nil
+}
+
+func (p *jsonParser) array(depth int) (*node, error) {
+	p.i++ // [
+	n := p.node(nArray)
+	n.items = []*node{}
+	p.skipSpace()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		return n, nil
+	}
+	for {
+		item, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.items = append(n.items, item)
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.errAt("")
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+			p.skipSpace()
+		case ']':
+			p.i++
+			return n, nil
+		default:
+			return nil, p.errAt("after array element")
+		}
+	}
+}
+
+func (p *jsonParser) object(depth int) (*node, error) {
+	p.i++ // {
+	n := p.node(nObject)
+	p.skipSpace()
+	if p.i < len(p.s) && p.s[p.i] == '}' {
+		p.i++
+		return n, nil
+	}
+	var index map[string]int // only for objects with many keys
+	for {
+		if p.i >= len(p.s) || p.s[p.i] != '"' {
+			return nil, p.errAt("looking for beginning of object key string")
+		}
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.skipSpace()
+		if p.i >= len(p.s) || p.s[p.i] != ':' {
+			return nil, p.errAt("after object key")
+		}
+		p.i++
+		p.skipSpace()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		dup := -1
+		if index != nil {
+			if k, ok := index[key]; ok {
+				dup = k
+			}
+		} else {
+			for k, have := range n.keys {
+				if have == key {
+					dup = k
+					break
+				}
+			}
+		}
+		if dup >= 0 {
+			n.vals[dup] = v
+		} else {
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+			if index != nil {
+				index[key] = len(n.keys) - 1
+			} else if len(n.keys) > 16 {
+				index = make(map[string]int, 2*len(n.keys))
+				for k, have := range n.keys {
+					index[have] = k
+				}
+			}
+		}
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return nil, p.errAt("")
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+			p.skipSpace()
+		case '}':
+			p.i++
+			return n, nil
+		default:
+			return nil, p.errAt("after object key:value pair")
+		}
+	}
+}
+
+// str reads the string at p.i (its opening quote) and returns it decoded.
+func (p *jsonParser) str() (string, error) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			s := p.s[start:p.i]
+			p.i++
+			return s, nil
+		case c == '\\':
+			return p.strEscaped(start)
+		case c < 0x20:
+			return "", p.errAt("in string literal")
+		case c < utf8.RuneSelf:
+			p.i++
+		default:
+			r, size := utf8.DecodeRuneInString(p.s[p.i:])
+			if r == utf8.RuneError && size == 1 {
+				return p.strEscaped(start)
+			}
+			p.i += size
+		}
+	}
+	return "", fmt.Errorf("invalid JSON: unexpected end of input")
+}
+
+// strEscaped finishes a string that starts at start and needs decoding
+// (escapes or invalid UTF-8), from p.i on.
+func (p *jsonParser) strEscaped(start int) (string, error) {
+	var b strings.Builder
+	b.Grow(p.i - start + 16)
+	b.WriteString(p.s[start:p.i])
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return b.String(), nil
+		case c == '\\':
+			if p.i+1 >= len(p.s) {
+				p.i = len(p.s)
+				return "", fmt.Errorf("invalid JSON: unexpected end of input")
+			}
+			e := p.s[p.i+1]
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				p.i += 2
+				r, ok := p.hex4()
+				if !ok {
+					return "", p.errAt("in \\u hexadecimal character escape")
+				}
+				if utf16.IsSurrogate(r) {
+					if p.i+1 < len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
+						save := p.i
+						p.i += 2
+						r2, ok2 := p.hex4()
+						if dec := utf16.DecodeRune(r, r2); ok2 && dec != unicode.ReplacementChar {
+							b.WriteRune(dec)
+							continue
+						}
+						p.i = save // the second escape is read on its own
+					}
+					r = unicode.ReplacementChar
+				}
+				b.WriteRune(r)
+				continue
+			default:
+				p.i++
+				return "", p.errAt("in string escape code")
+			}
+			p.i += 2
+		case c < 0x20:
+			return "", p.errAt("in string literal")
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRuneInString(p.s[p.i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteRune(unicode.ReplacementChar)
+			} else {
+				b.WriteString(p.s[p.i : p.i+size])
+			}
+			p.i += size
+		}
+	}
+	return "", fmt.Errorf("invalid JSON: unexpected end of input")
+}
+
+// hex4 reads four hexadecimal digits.
+func (p *jsonParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.s) {
+		if p.i < len(p.s) {
+			for p.i < len(p.s) && isHex(p.s[p.i]) {
+				p.i++
+			}
+		}
+		return 0, false
+	}
+	var r rune
+	for k := 0; k < 4; k++ {
+		c := p.s[p.i]
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+		p.i++
+	}
+	return r, true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
