@@ -107,17 +107,6 @@ func metadataContentType(md map[string]any) string {
 	return ""
 }
 
-// hasContentTypeKey reports whether message metadata has a content type key
-// ("contentType" or "content-type", any case), whatever its value.
-func hasContentTypeKey(md map[string]any) bool {
-	for k := range md {
-		if strings.EqualFold(k, "contentType") || strings.EqualFold(k, "content-type") {
-			return true
-		}
-	}
-	return false
-}
-
 // multiValueHeaders are split on commas when read as one string (§5.2).
 var multiValueHeaders = map[string]bool{
 	"accept": true, "accept-encoding": true, "accept-language": true, "access-control-allow-headers": true,

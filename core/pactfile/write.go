@@ -362,9 +362,11 @@ func (w *writer) response(r *model.Response, desc string) *obj {
 
 func (w *writer) messageInto(m *obj, msg *model.MessageContents, where string) {
 	md := msg.Metadata
-	if ct := msg.Contents.ContentType; w.ver < model.V4 && ct != "" && metadataContentType(md) == "" && !hasContentTypeKey(md) {
+	if _, has := md["contentType"]; w.ver < model.V4 && !has && msg.Contents.ContentType != "" {
 		// A V3 message has no body object to hold its content type: put it
-		// in the metadata, as pact_ffi does.
+		// in the metadata under contentType when that key is missing, as
+		// pact_ffi does (pact_models as_message).
+		ct := msg.Contents.ContentType
 		md = make(map[string]any, len(msg.Metadata)+1)
 		for k, v := range msg.Metadata {
 			md[k] = v
