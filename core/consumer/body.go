@@ -203,11 +203,24 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	}
 	*t.body = model.PresentBody(content, ct)
 	for path, l := range rules {
-		for _, r := range l.Rules {
-			addRules(t.rules, model.CategoryBody, path, []model.Rule{r})
+		if len(l.Rules) == 0 {
+			continue
 		}
-		if l.Combine == model.Or {
-			(*t.rules)[model.CategoryBody][path].Combine = model.Or
+		if *t.rules == nil {
+			*t.rules = model.MatchingRules{}
+		}
+		cat := (*t.rules)[model.CategoryBody]
+		if cat == nil {
+			cat = make(map[string]*model.RuleList, len(rules))
+			(*t.rules)[model.CategoryBody] = cat
+		}
+		if have := cat[path]; have != nil {
+			have.Rules = append(have.Rules, l.Rules...)
+			if l.Combine == model.Or {
+				have.Combine = model.Or
+			}
+		} else {
+			cat[path] = l // the list is the processor's own, used nowhere else
 		}
 	}
 	for path, g := range gens {

@@ -43,11 +43,22 @@ type jsonParser struct {
 	s    string
 	i    int
 	slab []node // nodes are allocated from here, a few at a time
+	next int    // the size of the next slab
+	// keys and vals hold the members of the objects being read, items the
+	// items of the arrays being read; each object or array copies its own
+	// into slices of the right size when it ends.
+	keys  []string
+	vals  []*node
+	items []*node
 }
 
 func (p *jsonParser) node(k nodeKind) *node {
 	if len(p.slab) == 0 {
-		p.slab = make([]node, 16)
+		if p.next == 0 {
+			p.next = min(2+len(p.s)/16, 64) // about one node per 16 bytes of JSON
+		}
+		p.slab = make([]node, p.next)
+		p.next = min(2*p.next, 256)
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -175,18 +186,19 @@ func (p *jsonParser) number() error {
 func (p *jsonParser) array(depth int) (*node, error) {
 	p.i++ // [
 	n := p.node(nArray)
-	n.items = []*node{}
 	p.skipSpace()
 	if p.i < len(p.s) && p.s[p.i] == ']' {
 		p.i++
+		n.items = []*node{}
 		return n, nil
 	}
+	base := len(p.items)
 	for {
 		item, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		n.items = append(n.items, item)
+		p.items = append(p.items, item)
 		p.skipSpace()
 		if p.i >= len(p.s) {
 			return nil, p.errAt("")
@@ -197,6 +209,9 @@ func (p *jsonParser) array(depth int) (*node, error) {
 			p.skipSpace()
 		case ']':
 			p.i++
+			n.items = append(make([]*node, 0, len(p.items)-base), p.items[base:]...)
+			clear(p.items[base:])
+			p.items = p.items[:base]
 			return n, nil
 		default:
 			return nil, p.errAt("after array element")
@@ -212,6 +227,7 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		p.i++
 		return n, nil
 	}
+	base := len(p.keys)
 	var index map[string]int // only for objects with many keys
 	for {
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
@@ -237,24 +253,24 @@ func (p *jsonParser) object(depth int) (*node, error) {
 				dup = k
 			}
 		} else {
-			for k, have := range n.keys {
+			for k, have := range p.keys[base:] {
 				if have == key {
-					dup = k
+					dup = base + k
 					break
 				}
 			}
 		}
 		if dup >= 0 {
-			n.vals[dup] = v
+			p.vals[dup] = v
 		} else {
-			n.keys = append(n.keys, key)
-			n.vals = append(n.vals, v)
+			p.keys = append(p.keys, key)
+			p.vals = append(p.vals, v)
 			if index != nil {
-				index[key] = len(n.keys) - 1
-			} else if len(n.keys) > 16 {
-				index = make(map[string]int, 2*len(n.keys))
-				for k, have := range n.keys {
-					index[have] = k
+				index[key] = len(p.keys) - 1
+			} else if len(p.keys)-base > 16 {
+				index = make(map[string]int, 2*(len(p.keys)-base))
+				for k, have := range p.keys[base:] {
+					index[have] = base + k
 				}
 			}
 		}
@@ -268,6 +284,10 @@ func (p *jsonParser) object(depth int) (*node, error) {
 			p.skipSpace()
 		case '}':
 			p.i++
+			n.keys = append(make([]string, 0, len(p.keys)-base), p.keys[base:]...)
+			n.vals = append(make([]*node, 0, len(p.vals)-base), p.vals[base:]...)
+			clear(p.vals[base:])
+			p.keys, p.vals = p.keys[:base], p.vals[:base]
 			return n, nil
 		default:
 			return nil, p.errAt("after object key:value pair")
