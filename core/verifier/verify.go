@@ -342,7 +342,7 @@ func (v *run) verifyInteraction(ctx context.Context, p *model.Pact, i *model.Int
 
 	var o outcome
 	switch {
-	case i.Transport != "" && !knownTransport(i.Transport) && !v.hasTransport(i.Transport):
+	case i.Transport != "" && !knownTransport(i.Transport):
 		o = outcome{err: fmt.Errorf("interaction uses the '%s' transport, which needs a plugin; libpact does not support plugins", i.Transport)}
 	case i.Type == model.AsyncMessage:
 		o = v.verifyMessage(ctx, i)
@@ -363,15 +363,6 @@ func knownTransport(t string) bool {
 	switch strings.ToLower(t) {
 	case "http", "https", "message", "async-message", "sync-message":
 		return true
-	}
-	return false
-}
-
-func (v *run) hasTransport(t string) bool {
-	for _, tr := range v.cfg.Provider.Transports {
-		if strings.EqualFold(tr.Protocol, t) {
-			return true
-		}
 	}
 	return false
 }

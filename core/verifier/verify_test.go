@@ -798,3 +798,14 @@ func TestEscapeRawQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyPluginTransport(t *testing.T) {
+	f := newFixture(t)
+	pact := strings.Replace(v4Pact, `"key": "n1",`, `"key": "n1", "transport": "grpc",`, 1)
+	cfg := f.config(t, pact)
+	cfg.Provider.Transports = []Transport{{Protocol: "message", Port: f.port(), Path: "/messages"}, {Protocol: "grpc", Port: 1}}
+	rep := mustVerify(t, cfg)
+	if len(rep.PendingErrors) != 1 || !strings.Contains(rep.PendingErrors[0].Error, "interaction uses the 'grpc' transport, which needs a plugin") {
+		t.Errorf("pending errors = %+v", rep.PendingErrors)
+	}
+}
