@@ -3,7 +3,9 @@ package pactfile
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -1064,9 +1066,14 @@ func (p *parser) fastRuleList() *model.RuleList {
 			have.add(1)
 			p.arrStart()
 			for j := 0; p.arrNext(j); j++ {
-				rule, err := model.RuleFromJSON(p.scratchObject())
-				if err != nil {
-					bail()
+				start, depth := p.pos, p.depth
+				rule, ok := p.fastRule()
+				if !ok {
+					p.pos, p.depth = start, depth
+					var err error
+					if rule, err = model.RuleFromJSON(p.scratchObject()); err != nil {
+						bail()
+					}
 				}
 				l.Rules = append(l.Rules, rule)
 			}
@@ -1137,4 +1144,160 @@ func (p *parser) fastGens() (gens model.Generators, generic any) {
 		gens = nil
 	}
 	return gens, generic
+}
+
+// simpleRules are the matchers that fastRule reads that have no attribute.
+var simpleRules = map[string]model.RuleKind{
+	"equality": model.Equality, "integer": model.Integer, "decimal": model.Decimal, "real": model.Decimal,
+	"number": model.Number, "null": model.Null, "boolean": model.Boolean, "values": model.Values,
+	"notEmpty": model.NotEmpty, "not-empty": model.NotEmpty, "semver": model.Semver,
+}
+
+// fastRule reads a matcher object of the common forms, as
+// model.RuleFromJSON reads it: "match" and the attributes regex, min, max,
+// format and value as plain strings and integers. ok is false for anything
+// else; the caller then reads the object with model.RuleFromJSON.
+func (p *parser) fastRule() (r model.Rule, ok bool) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		return r, false
+	}
+	var match, regex, format, value []byte
+	var minV, maxV []byte
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		var v *[]byte
+		isNumber := false
+		switch string(key) {
+		case "match":
+			v = &match
+		case "regex":
+			v = &regex
+		case "format":
+			v = &format
+		case "value":
+			v = &value
+		case "min":
+			v, isNumber = &minV, true
+		case "max":
+			v, isNumber = &maxV, true
+		default:
+			return r, false
+		}
+		if *v != nil {
+			return r, false // a duplicate
+		}
+		if isNumber {
+			start := p.pos
+			if p.pos >= len(p.data) || !(p.data[p.pos] == '-' || p.data[p.pos] >= '0' && p.data[p.pos] <= '9') || !p.skipNumber() {
+				return r, false
+			}
+			*v = p.data[start:p.pos]
+			continue
+		}
+		raw, ok := p.plainString()
+		if !ok {
+			return r, false
+		}
+		*v = raw
+	}
+	if len(match) == 0 {
+		return r, false
+	}
+	name := string(match) // not kept: the compiler does not allocate for the lookups
+	if kind, ok := simpleRules[name]; ok {
+		return model.Rule{Kind: kind}, true
+	}
+	switch name {
+	case "regex":
+		if regex == nil {
+			return r, false
+		}
+		return model.Rule{Kind: model.Regex, Regex: p.intern(regex)}, true
+	case "type":
+		hasMin, hasMax := minV != nil, maxV != nil
+		if hasMin {
+			if r.Min, ok = intText(minV); !ok {
+				return r, false
+			}
+		}
+		if hasMax {
+			if r.Max, ok = intText(maxV); !ok {
+				return r, false
+			}
+		}
+		switch {
+		case hasMin && hasMax:
+			r.Kind = model.MinMaxType
+		case hasMin:
+			r.Kind = model.MinType
+		case hasMax:
+			r.Kind = model.MaxType
+		default:
+			r.Kind = model.Type
+		}
+		return r, true
+	case "date", "time", "timestamp", "datetime":
+		if format == nil {
+			return r, false // the short forms ({"date": ...}) are for RuleFromJSON
+		}
+		r.Format = p.intern(format)
+		switch name {
+		case "date":
+			r.Kind = model.Date
+		case "time":
+			r.Kind = model.Time
+		default:
+			r.Kind = model.Timestamp
+		}
+		return r, true
+	case "include", "contentType", "content-type":
+		if value == nil {
+			return r, false
+		}
+		r.Kind, r.Value = model.Include, p.intern(value)
+		if name != "include" {
+			r.Kind = model.ContentType
+		}
+		return r, true
+	}
+	return r, false
+}
+
+// plainString reads a string value with no escapes and valid UTF-8,
+// returning its bytes without the quotes.
+func (p *parser) plainString() ([]byte, bool) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		return nil, false
+	}
+	start, ascii := p.pos+1, true
+	for i := start; i < len(p.data); i++ {
+		switch c := p.data[i]; {
+		case c == '"':
+			s := p.data[start:i]
+			if !ascii && !utf8.Valid(s) {
+				return nil, false
+			}
+			p.pos = i + 1
+			return s, true
+		case c == '\\' || c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return nil, false
+}
+
+// intText reads an integer attribute as model.RuleFromJSON does: a JSON
+// number with an integral value of at most 2^53.
+func intText(b []byte) (int, bool) {
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, false
+	}
+	return int(f), true
 }

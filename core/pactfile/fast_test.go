@@ -235,6 +235,19 @@ func TestFastReadMatches(t *testing.T) {
 	} {
 		inputs = append(inputs, []byte(head+i+`]}`))
 	}
+	for _, m := range []string{
+		`{"match":"type","min":"1"}`, `{"match":"type","min":1.5}`, `{"match":"type","min":1.0,"max":3}`, `{"match":"type","max":2}`,
+		`{"match":"type","max":9007199254740993}`, `{"match":"integer","min":1e999}`, `{"match":"type","min":1,"min":2}`,
+		`{"match":"date"}`, `{"match":"date","format":"yyyy"}`, `{"match":"datetime","format":"x"}`, `{"match":"timestamp","timestamp":"y"}`,
+		`{"match":"time","format":7}`, `{"match":"include","value":1}`, `{"match":"include","value":"ab"}`, `{"match":"regex"}`,
+		`{"match":"regex","regex":"a\\d"}`, `{"match":"regex","regex":"\u00e9"}`, `{"match":"contentType","value":"x/y"}`,
+		`{"match":"content-type","value":"x/y"}`, `{"match":""}`, `{"match":"real"}`, `{"match":"not-empty"}`, `{"pact:matcher:type":"type"}`,
+		`{"match":"eachKey","rules":[]}`, `{"match":"semver","extra":1}`, `{"match":"equality","regex":"x"}`, `{"match":"type","min":-1}`,
+		`{"match":1}`, `{"regex":"x"}`, `{"match":"statusCode","status":[200]}`,
+	} {
+		inputs = append(inputs, []byte(head+`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/"},`+
+			`"response":{"status":200,"matchingRules":{"body":{"$.a":{"combine":"AND","matchers":[`+m+`,{"match":"type"}]}}}}}]}`))
+	}
 	checked := 0
 	for _, data := range inputs {
 		p, w, err := Parse(data)
