@@ -1129,9 +1129,14 @@ func (p *parser) fastGens() (gens model.Generators, generic any) {
 				if _, dup := gens[cat][path]; dup {
 					bail()
 				}
-				g, err := model.GeneratorFromJSON(p.scratchObject())
-				if err != nil {
-					bail()
+				start, depth := p.pos, p.depth
+				g, ok := p.fastGenerator()
+				if !ok {
+					p.pos, p.depth = start, depth
+					var err error
+					if g, err = model.GeneratorFromJSON(p.scratchObject()); err != nil {
+						bail()
+					}
 				}
 				if gens == nil {
 					gens = model.Generators{}
@@ -1300,4 +1305,36 @@ func intText(b []byte) (int, bool) {
 		return 0, false
 	}
 	return int(f), true
+}
+
+// fastGenerator reads a generator object {"type": ..., attributes} as
+// model.GeneratorFromJSON reads it, when its type is a plain string and no
+// attribute is named "pact:..."; ok is false otherwise.
+func (p *parser) fastGenerator() (g model.Generator, ok bool) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		return g, false
+	}
+	p.objStart()
+	for k := 0; ; k++ {
+		key, more := p.objKey(k)
+		if !more {
+			break
+		}
+		if string(key) == "type" {
+			t, ok := p.plainString()
+			if !ok || len(t) == 0 || g.Type != "" {
+				return g, false
+			}
+			g.Type = p.intern(t)
+			continue
+		}
+		if bytes.HasPrefix(key, []byte("pact:")) {
+			return g, false
+		}
+		if g.Attrs == nil {
+			g.Attrs = make(map[string]any, 4)
+		}
+		g.Attrs[p.intern(key)] = p.internedValue()
+	}
+	return g, g.Type != ""
 }

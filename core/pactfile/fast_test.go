@@ -248,6 +248,14 @@ func TestFastReadMatches(t *testing.T) {
 		inputs = append(inputs, []byte(head+`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/"},`+
 			`"response":{"status":200,"matchingRules":{"body":{"$.a":{"combine":"AND","matchers":[`+m+`,{"match":"type"}]}}}}}]}`))
 	}
+	for _, g := range []string{
+		`{"type":"RandomInt","min":1,"max":5}`, `{"type":""}`, `{"min":1}`, `{"type":"X","pact:generator:type":"Y"}`,
+		`{"pact:generator:type":"Uuid"}`, `{"type":"A","type":"B"}`, `{"type":"A","a":1,"a":2}`, `{"type":"A","o":{"k":[1,"x"]}}`,
+		`{"type":"ProviderState","expression":"${x}","dataType":"STRING"}`, `{"type":"\u0041"}`, `{"type":7}`, `"x"`,
+	} {
+		inputs = append(inputs, []byte(head+`{"type":"Synchronous/HTTP","description":"d","request":{"method":"GET","path":"/"},`+
+			`"response":{"status":200,"generators":{"body":{"$.a":`+g+`,"$.b":{"type":"Uuid"}}}}}]}`))
+	}
 	checked := 0
 	for _, data := range inputs {
 		p, w, err := Parse(data)
