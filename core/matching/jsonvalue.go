@@ -419,6 +419,7 @@ type jsonParser struct {
 	anyChunk []any
 	strChunk []string
 	objChunk []jsonObject
+	boxes    []string // headers of boxed strings and numbers (jsonbox.go)
 }
 
 const chunkSize = 4096
@@ -590,7 +591,11 @@ func (p *jsonParser) value(depth int) (any, error) {
 			return nil, p.errorf("expected `,` or `]`")
 		}
 	case c == '"':
-		return p.str()
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return p.boxString(s), nil
 	case c == 't':
 		return true, p.literal("true")
 	case c == 'f':
@@ -612,6 +617,14 @@ func (p *jsonParser) literal(s string) error {
 }
 
 func (p *jsonParser) number() (any, error) {
+	n, err := p.numberText()
+	if err != nil {
+		return nil, err
+	}
+	return p.boxNumber(n), nil
+}
+
+func (p *jsonParser) numberText() (jsonNumber, error) {
 	start := p.pos
 	if p.data[p.pos] == '-' {
 		p.pos++
@@ -626,14 +639,14 @@ func (p *jsonParser) number() (any, error) {
 	}
 	intStart := p.pos
 	if n := digits(); n == 0 {
-		return nil, p.errorf("invalid number")
+		return "", p.errorf("invalid number")
 	} else if n > 1 && p.data[intStart] == '0' {
-		return nil, p.errorf("invalid number")
+		return "", p.errorf("invalid number")
 	}
 	if p.pos < len(p.data) && p.data[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
-			return nil, p.errorf("invalid number")
+			return "", p.errorf("invalid number")
 		}
 	}
 	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
@@ -642,7 +655,7 @@ func (p *jsonParser) number() (any, error) {
 			p.pos++
 		}
 		if digits() == 0 {
-			return nil, p.errorf("invalid number")
+			return "", p.errorf("invalid number")
 		}
 	}
 	return jsonNumber(p.src[start:p.pos]), nil
