@@ -693,8 +693,10 @@ func (fb *fastBody) finish(headerCT string) model.Body {
 // re-escaping are copied in one pass; others are decoded and encoded.
 func (p *parser) compactValue() []byte {
 	start, depth := p.pos, p.depth
-	if out, ok := p.compact(make([]byte, 0, 256)); ok {
-		return out
+	out, ok := p.compact(p.compactBuf[:0])
+	p.compactBuf = out[:0]
+	if ok {
+		return append([]byte(nil), out...) // exactly its size
 	}
 	p.pos, p.depth = start, depth
 	return encodeJSON(p.value(), false)

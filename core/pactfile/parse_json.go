@@ -18,14 +18,15 @@ const maxDepth = 10000
 // several times faster on pact files: object keys are interned, and strings
 // without escapes are copied once.
 type parser struct {
-	data    []byte
-	pos     int
-	depth   int
-	keys    map[string]string
-	scratch map[string]any // see scratchObject
-	members []member       // stack of the objects being compacted (compactObject)
-	sortBuf []byte         // scratch for sortMembers
-	strs    []string       // scratch for fastHeaders
+	data       []byte
+	pos        int
+	depth      int
+	keys       map[string]string
+	scratch    map[string]any // see scratchObject
+	members    []member       // stack of the objects being compacted (compactObject)
+	sortBuf    []byte         // scratch for sortMembers
+	strs       []string       // scratch for fastHeaders
+	compactBuf []byte         // scratch for compactValue
 }
 
 type syntaxError struct {
