@@ -27,24 +27,36 @@ import (
 type jsonNumber string
 
 // jsonObject is a JSON object with its keys in document order.
+//
+// keys is shared by the objects of a document that have the same keys in the
+// same order (the items of an array, usually), so it must never be modified
+// in place: set replaces it.
 type jsonObject struct {
-	keys   []string
-	vals   []any
-	index  map[string]int // built lazily for objects with many keys
-	sorted []string       // keys in byte order, built lazily
+	keys []string
+	vals []any
+	aux  *objectAux // built lazily, nil for most objects
+}
+
+// objectAux holds what only some lookups need.
+type objectAux struct {
+	index  map[string]int // for objects with many keys
+	sorted []string       // keys in byte order
 }
 
 func (o *jsonObject) len() int { return len(o.keys) }
 
 func (o *jsonObject) get(k string) (any, bool) {
 	if len(o.keys) > 12 {
-		if o.index == nil {
-			o.index = make(map[string]int, len(o.keys))
+		if o.aux == nil {
+			o.aux = &objectAux{}
+		}
+		if o.aux.index == nil {
+			o.aux.index = make(map[string]int, len(o.keys))
 			for i, key := range o.keys {
-				o.index[key] = i
+				o.aux.index[key] = i
 			}
 		}
-		i, ok := o.index[k]
+		i, ok := o.aux.index[k]
 		if !ok {
 			return nil, false
 		}
@@ -62,14 +74,19 @@ func (o *jsonObject) get(k string) (any, bool) {
 // iterates them).
 // The result is cached and must not be modified.
 func (o *jsonObject) sortedKeys() []string {
-	if o.sorted == nil || len(o.sorted) != len(o.keys) {
-		ks := append(make([]string, 0, len(o.keys)), o.keys...)
-		if !sort.StringsAreSorted(ks) {
-			sort.Strings(ks)
-		}
-		o.sorted = ks
+	if o.aux == nil {
+		o.aux = &objectAux{}
 	}
-	return o.sorted
+	if o.aux.sorted == nil || len(o.aux.sorted) != len(o.keys) {
+		if sort.StringsAreSorted(o.keys) {
+			o.aux.sorted = o.keys // never modified in place, as keys
+		} else {
+			ks := append(make([]string, 0, len(o.keys)), o.keys...)
+			sort.Strings(ks)
+			o.aux.sorted = ks
+		}
+	}
+	return o.aux.sorted
 }
 
 func (o *jsonObject) set(k string, v any) {
@@ -79,9 +96,9 @@ func (o *jsonObject) set(k string, v any) {
 			return
 		}
 	}
-	o.keys = append(o.keys, k)
+	o.keys = append(o.keys[:len(o.keys):len(o.keys)], k) // a copy: keys may be shared
 	o.vals = append(o.vals, v)
-	o.index, o.sorted = nil, nil
+	o.aux = nil
 }
 
 // isInteger reports whether the number is an integer as serde_json sees it
@@ -420,6 +437,38 @@ type jsonParser struct {
 	strChunk []string
 	objChunk []jsonObject
 	boxes    []string // headers of boxed strings and numbers (jsonbox.go)
+
+	// lastKeys[d] is the keys of the last object finished at depth d, which
+	// the next object at that depth shares when it has the same keys
+	lastKeys [][]string
+}
+
+// objectKeys returns a slice holding ks for an object at depth d: the
+// previous object's at that depth when equal, else a new one.
+func (p *jsonParser) objectKeys(ks []string, d int) []string {
+	if d < len(p.lastKeys) {
+		if last := p.lastKeys[d]; len(last) == len(ks) {
+			same := true
+			for i := range ks {
+				if last[i] != ks[i] {
+					same = false
+					break
+				}
+			}
+			if same {
+				return last
+			}
+		}
+	}
+	out := p.strs(len(ks))
+	copy(out, ks)
+	if d < 64 {
+		for len(p.lastKeys) <= d {
+			p.lastKeys = append(p.lastKeys, nil)
+		}
+		p.lastKeys[d] = out
+	}
+	return out
 }
 
 const chunkSize = 4096
@@ -503,9 +552,8 @@ func (p *jsonParser) value(depth int) (any, error) {
 		vbase := len(p.vals)
 		finish := func() *jsonObject {
 			n := len(p.keys) - base
-			o.keys = p.strs(n)
+			o.keys = p.objectKeys(p.keys[base:], depth)
 			o.vals = p.anys(n)
-			copy(o.keys, p.keys[base:])
 			copy(o.vals, p.vals[vbase:])
 			clear(p.vals[vbase:])
 			p.keys, p.vals = p.keys[:base], p.vals[:vbase]
