@@ -97,7 +97,7 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 		return req, errBodyTooLarge
 	}
 	if r.Body != nil && r.Body != http.NoBody {
-		body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+		body, err := readBody(r, limit)
 		if err != nil {
 			var tooLarge *http.MaxBytesError
 			if errors.As(err, &tooLarge) {
@@ -112,6 +112,34 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 	}
 	req.Body = model.Body{State: model.BodyEmpty}
 	return req, nil
+}
+
+// readBody reads the whole body, at most limit bytes. When the request states
+// its length, the buffer is allocated once at that size (io.ReadAll would grow
+// it by doubling: a 2.5 MB body cost 5-6 MB of copies and garbage).
+func readBody(r *http.Request, limit int64) ([]byte, error) {
+	rd := http.MaxBytesReader(nil, r.Body, limit)
+	n := r.ContentLength
+	if n <= 0 || n > limit {
+		return io.ReadAll(rd)
+	}
+	// one byte more than announced, so that a body longer than its
+	// Content-Length (which net/http does not allow anyway) is still read whole
+	buf := make([]byte, 0, n+1)
+	for {
+		m, err := rd.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			rest, err := io.ReadAll(rd)
+			return append(buf, rest...), err
+		}
+	}
 }
 
 // splitURI returns the path and the query of the request exactly as the

@@ -85,3 +85,38 @@ func TestToRequestBodyLimit(t *testing.T) {
 		t.Errorf("chunked body at limit: got %v, %v", r, err)
 	}
 }
+
+// TestReadBody reads bodies with and without a Content-Length, and over the
+// limit, through readBody's pre-sized and growing paths.
+func TestReadBody(t *testing.T) {
+	big := strings.Repeat("0123456789", 5000)
+	tests := []struct {
+		name    string
+		raw     string
+		limit   int64
+		want    string
+		tooMany bool
+	}{
+		{"sized", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 50000\r\n\r\n" + big, 1 << 20, big, false},
+		{"chunked", "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nc350\r\n" + big + "\r\n0\r\n\r\n", 1 << 20, big, false},
+		{"sized, at the limit", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nabcde", 5, "abcde", false},
+		{"chunked, over the limit", "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n0\r\n\r\n", 5, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := toRequest(readRequest(t, tt.raw), tt.limit)
+			if tt.tooMany {
+				if err != errBodyTooLarge {
+					t.Fatalf("err = %v, want errBodyTooLarge", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(req.Body.Content); got != tt.want {
+				t.Errorf("body: %d bytes, want %d", len(got), len(tt.want))
+			}
+		})
+	}
+}
