@@ -105,6 +105,9 @@ func matchHeaderValue(key string, index int, expected, actual string, rules *rul
 	case parameterisedHeaders[lower]:
 		msgs = matchParameterHeader(expected, actual, key, "header", index, single)
 	default:
+		if expected == actual {
+			break
+		}
 		ne, na := normaliseCommas(expected), normaliseCommas(actual)
 		if ne != na {
 			msgs = suffix([]string{fmt.Sprintf("Expected '%s' to be equal to '%s'", na, ne)})
@@ -140,6 +143,9 @@ func splitTrim(s, sep string) []string {
 // "application/json; charset=UTF-8": the base value exactly, and every
 // expected parameter must be present with an equal value (ignoring case).
 func matchParameterHeader(expected, actual, header, valueType string, index int, single bool) []string {
+	if expected == actual {
+		return nil // same base, same parameters
+	}
 	ev, av := splitTrim(expected, ";"), splitTrim(actual, ";")
 	var msg string
 	if single {

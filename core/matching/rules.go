@@ -27,7 +27,20 @@ type ruleEntry struct {
 }
 
 // newRuleSet prepares the rules of category c.
+//
+// A category without rules gives a shared empty set (no allocation: most
+// interactions have no rules in most categories). Rule sets are never
+// modified after they are made.
 func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
+	if len(rules[c]) == 0 {
+		switch c {
+		case model.CategoryBody, model.CategoryMetadata:
+			return emptyWeighted
+		case model.CategoryPath, model.CategoryStatus, model.CategoryMethod:
+			return emptyFlat
+		}
+		return emptyFirst
+	}
 	rs := &ruleSet{}
 	switch c {
 	case model.CategoryBody, model.CategoryMetadata:
@@ -74,6 +87,12 @@ func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
 	}
 	return rs
 }
+
+var (
+	emptyWeighted = &ruleSet{weighted: true}
+	emptyFlat     = &ruleSet{flat: true}
+	emptyFirst    = &ruleSet{}
+)
 
 // namePath is the rule path of a header or query parameter name: "$.name",
 // or "$.name[1]" for a per-value rule written "name[1]".
