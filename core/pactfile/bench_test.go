@@ -2,6 +2,8 @@ package pactfile
 
 import (
 	"fmt"
+	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -152,5 +154,43 @@ func TestParallelMatchesSequential(t *testing.T) {
 		if pp.Interactions[n].Description != sp.Interactions[n].Description {
 			t.Fatalf("interaction %d: %s vs %s", n, pp.Interactions[n].Description, sp.Interactions[n].Description)
 		}
+	}
+}
+
+// TestParallelWriteOutgrowsEstimate: interactions far larger than the
+// writer's size estimate (which then puts the result together in a new
+// buffer) give the same bytes in parallel as in sequence, and so do shares
+// with no interaction at all.
+func TestParallelWriteOutgrowsEstimate(t *testing.T) {
+	p := benchPact(600)
+	big := []byte(`{"notes":"` + strings.Repeat("x", 9000) + `"}`)
+	for n, i := range p.Interactions {
+		if n%2 == 0 {
+			i.Response.Body = model.PresentBody(big, "application/json")
+		}
+	}
+	par, _, err := Marshal(p, model.V4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := parallelMin
+	parallelMin = 1 << 30
+	seq, _, _ := Marshal(p, model.V4)
+	parallelMin = old
+	if string(par) != string(seq) {
+		t.Errorf("parallel write of large interactions differs from the sequential one")
+	}
+	if !strings.Contains(string(par), strings.Repeat("x", 9000)) {
+		t.Errorf("the large bodies are missing")
+	}
+	small := benchPact(3)
+	seq, _, _ = Marshal(small, model.V4)
+	parallelMin, old = 1, parallelMin
+	procs := runtime.GOMAXPROCS(8) // 8 shares for 3 interactions
+	par, _, _ = Marshal(small, model.V4)
+	runtime.GOMAXPROCS(procs)
+	parallelMin = old
+	if string(par) != string(seq) {
+		t.Errorf("parallel write with empty shares differs:\n%s\n---\n%s", par, seq)
 	}
 }

@@ -116,15 +116,28 @@ type listHole struct{}
 
 // encodeInteractions encodes the interactions as a JSON array at depth 1,
 // between prefix and suffix (the rest of the document), on GOMAXPROCS
-// goroutines for long lists: the first writes the prefix and its share into
-// the buffer that becomes the result, the others theirs into buffers
-// appended to it. Warnings keep the order of the list.
+// goroutines for long lists. The result is allocated once, by estimate:
+// each goroutine writes its share into its own region of it (the first
+// after the prefix), and the shares are then moved together. A share that
+// outgrows its region goes to a buffer of its own, and the result is then
+// put together in a new buffer. Warnings keep the order of the list.
 func (w *writer) encodeInteractions(is []*model.Interaction, prefix, suffix []byte) []byte {
 	workers := runtime.GOMAXPROCS(0)
 	if len(is) < parallelMin || workers < 2 {
 		workers = 1
 	}
 	chunk := (len(is) + workers - 1) / max(workers, 1)
+	// Regions: [base[k], base[k+1]) of buf for share k.
+	base := make([]int, workers+1)
+	for k := 0; k < workers; k++ {
+		lo, hi := min(k*chunk, len(is)), min((k+1)*chunk, len(is))
+		size := 2048 + 3584*(hi-lo)
+		if k == 0 {
+			size += len(prefix) + 1
+		}
+		base[k+1] = base[k] + size
+	}
+	buf := make([]byte, base[workers]+len(suffix)+16)
 	chunks := make([][]byte, workers)
 	writers := make([]*writer, workers)
 	var wg sync.WaitGroup
@@ -139,14 +152,10 @@ func (w *writer) encodeInteractions(is []*model.Interaction, prefix, suffix []by
 			// where the C ABI's guard can recover it; here it would end the
 			// process.
 			defer func() { panics[k] = recover() }()
-			var e encoder
-			e.pretty = true
+			e := encoder{pretty: true, buf: buf[base[k]:base[k]:base[k+1]]}
 			if k == 0 {
-				e.buf = make([]byte, 0, len(prefix)+len(suffix)+4096+3584*len(is))
 				e.buf = append(e.buf, prefix...)
 				e.buf = append(e.buf, '[')
-			} else {
-				e.buf = make([]byte, 0, 4096+3584*(hi-lo))
 			}
 			for n, i := range is[lo:hi] {
 				if lo+n > 0 {
@@ -169,9 +178,28 @@ func (w *writer) encodeInteractions(is []*model.Interaction, prefix, suffix []by
 	for _, x := range writers {
 		w.warnings = append(w.warnings, x.warnings...)
 	}
-	out := chunks[0]
-	for _, c := range chunks[1:] {
-		out = append(out, c...)
+	inPlace := true
+	for k, c := range chunks {
+		// A share still in its region ends there (its capacity was cut).
+		inPlace = inPlace && (len(c) == 0 || cap(c) == base[k+1]-base[k] && &c[0] == &buf[base[k]])
+	}
+	var out []byte
+	if inPlace {
+		// Move each share down to the end of the previous one: the
+		// destination never passes the start of the share it copies.
+		out = buf[:len(chunks[0])]
+		for _, c := range chunks[1:] {
+			out = append(out, c...)
+		}
+	} else {
+		total := len(suffix) + 16
+		for _, c := range chunks {
+			total += len(c)
+		}
+		out = make([]byte, 0, total)
+		for _, c := range chunks {
+			out = append(out, c...)
+		}
 	}
 	if len(is) > 0 {
 		e := encoder{pretty: true, buf: out}
