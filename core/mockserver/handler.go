@@ -101,6 +101,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) record(res Result) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.sealed {
+		return res // arrived as Close returned: too late to count
+	}
 	if res.Kind == Matched {
 		if ties := res.ties; len(ties) > 1 {
 			best := ties[0]
