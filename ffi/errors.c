@@ -1,29 +1,51 @@
 /*
  * errors.c - the last error of each thread, in C thread-local storage (pact_ffi keeps a thread-local
  * LAST_ERROR). A cgo call from C runs on the calling OS thread for its whole duration, so errors.go reaches
- * the caller's thread here; a thread that exits takes its message with it, and a new thread starts empty.
+ * the caller's thread here. The message hangs off a pthread key whose destructor frees it when the thread
+ * exits (a plain __thread pointer would leak one message per exited thread), and a new thread starts empty.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-static __thread char *last_error = NULL;
-static __thread size_t last_error_len = 0;
+/* A message and its length (it may contain NUL bytes). */
+struct last_error {
+  size_t n;
+  char s[];
+};
+
+static pthread_key_t key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static int key_ok = 0;
+
+static void make_key(void) { key_ok = pthread_key_create(&key, free) == 0; }
 
 /* libpact_set_last_error stores a copy of msg (n bytes, may contain NUL bytes); msg NULL clears it. */
 __attribute__((visibility("hidden"))) void libpact_set_last_error(const char *msg, size_t n) {
-  free(last_error);
-  last_error = NULL;
-  last_error_len = 0;
-  if (msg == NULL) return;
-  last_error = (char *)malloc(n + 1);
-  if (last_error == NULL) return;
-  memcpy(last_error, msg, n);
-  last_error[n] = 0;
-  last_error_len = n;
+  struct last_error *old, *e = NULL;
+  pthread_once(&key_once, make_key);
+  if (!key_ok) return;
+  old = (struct last_error *)pthread_getspecific(key);
+  if (msg != NULL) {
+    e = (struct last_error *)malloc(sizeof *e + n + 1);
+    if (e != NULL) {
+      e->n = n;
+      memcpy(e->s, msg, n);
+      e->s[n] = 0;
+    }
+  }
+  if (pthread_setspecific(key, e) != 0) {
+    free(e);
+    return;
+  }
+  free(old);
 }
 
 /* libpact_last_error returns the thread's message (NULL if none) and its length in *n. */
 __attribute__((visibility("hidden"))) const char *libpact_last_error(size_t *n) {
-  *n = last_error_len;
-  return last_error;
+  struct last_error *e;
+  pthread_once(&key_once, make_key);
+  e = key_ok ? (struct last_error *)pthread_getspecific(key) : NULL;
+  *n = e != NULL ? e->n : 0;
+  return e != NULL ? e->s : NULL;
 }
