@@ -13,6 +13,10 @@ import (
 
 // benchPact builds a pact of n realistic HTTP interactions: headers, a query,
 // a JSON request and response body, a few matching rules and a generator.
+// Written as V4 it takes 3.2 kB an interaction (32 MB for 10,000), twice the
+// mean of the 386 real pacts of the conformance data (1.5 kB; median 0.9 kB),
+// whose bodies are 150 bytes on average (median 70, 90th percentile 290):
+// its bodies (110 and 130 bytes, unsorted keys) are typical.
 func benchPact(n int) *model.Pact {
 	p := model.NewPact("web", "api", model.V4)
 	for k := 0; k < n; k++ {
