@@ -23,14 +23,24 @@ func (m *jsonMatcher) with(rules *ruleSet) *jsonMatcher {
 func (m *jsonMatcher) push(seg string) { m.path = append(m.path, seg) }
 func (m *jsonMatcher) pop()            { m.path = m.path[:len(m.path)-1] }
 
+// add reports a mismatch at the current path. Strings are copied: the tree's
+// strings share the memory of the body being matched (parseJSON), which the
+// caller may reuse once the match is done.
 func (m *jsonMatcher) add(expected, actual any, description string) {
 	m.out = append(m.out, Mismatch{
 		Type:        "BodyMismatch",
 		Path:        renderPath(m.path),
-		Expected:    expected,
-		Actual:      actual,
-		Description: description,
+		Expected:    cloneString(expected),
+		Actual:      cloneString(actual),
+		Description: strings.Clone(description),
 	})
+}
+
+func cloneString(v any) any {
+	if s, ok := v.(string); ok {
+		return strings.Clone(s)
+	}
+	return v
 }
 
 // matchJSONBodies parses and compares two JSON bodies.

@@ -1,8 +1,12 @@
 package matching
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
+
+	"github.com/libpact/libpact/core/model"
 )
 
 // TestBoxedValues checks that strings and numbers boxed by the parser behave
@@ -46,5 +50,37 @@ func TestBoxedValues(t *testing.T) {
 	}
 	if got := jsonText(v); got != `["abc","",12.5,-3,"a\"b",{"k":"v"}]` {
 		t.Errorf("jsonText: %s", got)
+	}
+}
+
+// TestMismatchOutlivesBody checks that a mismatch keeps its texts when the
+// body it came from is overwritten after the match (the tree's strings share
+// the body's memory).
+func TestMismatchOutlivesBody(t *testing.T) {
+	expected := []byte(`{"a": {"k": 1}, "b": "y"}`)
+	actual := []byte(`{"a": "actualvalue", "zzkey": "y"}`)
+	mm := matchJSONBodies(expected, actual, newRuleSet(nil, model.CategoryBody), false)
+	if len(mm) == 0 {
+		t.Fatal("no mismatches")
+	}
+	show := func() string {
+		var b strings.Builder
+		for _, m := range mm {
+			fmt.Fprintf(&b, "%s|%v|%v|%s\n", m.Path, m.Expected, m.Actual, m.Description)
+		}
+		return b.String()
+	}
+	before := show()
+	for i := range actual {
+		actual[i] = '#'
+	}
+	for i := range expected {
+		expected[i] = '#'
+	}
+	if after := show(); after != before {
+		t.Errorf("mismatches changed with the body:\nbefore %s\nafter  %s", before, after)
+	}
+	if !strings.Contains(before, "actualvalue") || !strings.Contains(before, "zzkey") {
+		t.Errorf("mismatches do not show the actual values: %s", before)
 	}
 }

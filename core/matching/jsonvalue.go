@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The matcher works on its own small JSON tree, decoded by parseJSON:
@@ -411,7 +412,12 @@ func fromGo(v any) any {
 
 // parseJSON decodes one JSON document.
 func parseJSON(data []byte) (any, error) {
-	p := jsonParser{data: data, src: string(data)}
+	// The tree's strings are substrings of data itself, not of a copy: a
+	// multi-megabyte body would otherwise be copied once more. data must not
+	// change while the tree is in use; matchJSONBodies's caller holds it
+	// unchanged for the call, and strings that leave the matcher in a
+	// Mismatch are copied (jsonMatcher.add).
+	p := jsonParser{data: data, src: unsafe.String(unsafe.SliceData(data), len(data))}
 	p.skipWS()
 	v, err := p.value(0)
 	if err != nil {
