@@ -60,7 +60,13 @@ func newProcessor() *processor {
 func (p *processor) addRule(path string, r model.Rule) {
 	l := p.rules[path]
 	if l == nil {
-		l = &model.RuleList{}
+		// The list and room for its first rule in one allocation.
+		b := &struct {
+			l     model.RuleList
+			first [1]model.Rule
+		}{}
+		l = &b.l
+		l.Rules = b.first[:0]
 		p.rules[path] = l
 	}
 	l.Rules = append(l.Rules, r)
@@ -102,7 +108,7 @@ func (p *processor) object(n *node, path string, star bool) (*node, error) {
 	if n.has("pact:matcher:type") || n.has("pact:generator:type") {
 		return p.matcher(n, path)
 	}
-	out := &node{kind: nObject}
+	out := &node{kind: nObject, keys: make([]string, 0, len(n.keys)), vals: make([]*node, 0, len(n.keys))}
 	for i, k := range n.keys {
 		if isPactKey(k) {
 			continue
@@ -319,7 +325,7 @@ func (d *Definition) example() *node {
 	case ValueBoolean:
 		return &node{kind: nBool, b: d.Value == "true"}
 	case ValueInteger, ValueDecimal, ValueNumber:
-		return &node{kind: nNumber, num: jsonNumber(d.Value)}
+		return &node{kind: nNumber, str: string(jsonNumber(d.Value))}
 	case ValueUnknown:
 		if d.Value == "" || len(d.References) > 0 {
 			return &node{kind: nNull}
@@ -365,7 +371,7 @@ func generatorOf(typ string, n *node) (model.Generator, bool) {
 		var s string
 		switch v.kind {
 		case nNumber:
-			s = v.num.String()
+			s = v.str
 		case nString:
 			s = v.str
 		default:

@@ -12,15 +12,14 @@ import (
 // source text (1.0 stays 1.0).
 type node struct {
 	kind  nodeKind
+	b     bool
 	keys  []string // object keys, in order
 	vals  []*node  // object values, parallel to keys
 	items []*node  // array items
-	str   string   // string
-	num   json.Number
-	b     bool
+	str   string   // a string, or the text of a number
 }
 
-type nodeKind int
+type nodeKind uint8
 
 const (
 	nNull nodeKind = iota
@@ -53,7 +52,7 @@ func (n *node) toAny() any {
 	case nBool:
 		return n.b
 	case nNumber:
-		return n.num
+		return json.Number(n.str)
 	case nString:
 		return n.str
 	case nArray:
@@ -91,7 +90,7 @@ func (n *node) write(b *bytes.Buffer) {
 			b.WriteString("false")
 		}
 	case nNumber:
-		b.WriteString(n.num.String())
+		b.WriteString(n.str)
 	case nString:
 		writeJSONString(b, n.str)
 	case nArray:

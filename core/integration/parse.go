@@ -1,7 +1,6 @@
 package integration
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -123,7 +122,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 			return nil, err
 		}
 		n := p.node(nNumber)
-		n.num = json.Number(p.s[start:p.i])
+		n.str = p.s[start:p.i]
 		return n, nil
 	case c == 't':
 		return p.literal("true", nBool, true)

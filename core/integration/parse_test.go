@@ -41,7 +41,7 @@ func decoderNode(dec *json.Decoder, depth int) (*node, error) {
 	case bool:
 		return &node{kind: nBool, b: t}, nil
 	case json.Number:
-		return &node{kind: nNumber, num: t}, nil
+		return &node{kind: nNumber, str: string(t)}, nil
 	case string:
 		return &node{kind: nString, str: t}, nil
 	case json.Delim:
@@ -94,7 +94,7 @@ func decoderNode(dec *json.Decoder, depth int) (*node, error) {
 
 // sameNode compares two trees.
 func sameNode(a, b *node) bool {
-	if a.kind != b.kind || a.str != b.str || a.num != b.num || a.b != b.b ||
+	if a.kind != b.kind || a.str != b.str || a.b != b.b ||
 		!reflect.DeepEqual(a.keys, b.keys) || len(a.vals) != len(b.vals) || len(a.items) != len(b.items) ||
 		(a.items == nil) != (b.items == nil) {
 		return false

@@ -3,6 +3,7 @@ package integration
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/libpact/libpact/core/model"
@@ -225,9 +226,9 @@ func (x *xmlBuilder) build(name string, el *node, elPath string, depth int) (*xm
 		}
 		n := 1
 		if ex := c.get("examples"); ex != nil && ex.kind == nNumber {
-			v, err := ex.num.Int64()
+			v, err := strconv.ParseInt(ex.str, 10, 64)
 			if err != nil || v < 0 || v > maxExamples {
-				return nil, fmt.Errorf("%s: 'examples' must be a whole number from 0 to %d, got %s", elPath, maxExamples, ex.num)
+				return nil, fmt.Errorf("%s: 'examples' must be a whole number from 0 to %d, got %s", elPath, maxExamples, ex.str)
 			}
 			n = int(v)
 		}
