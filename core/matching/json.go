@@ -45,8 +45,10 @@ func cloneString(v any) any {
 
 // matchJSONBodies parses and compares two JSON bodies.
 func matchJSONBodies(expected, actual []byte, rules *ruleSet, allowUnexpected bool) []Mismatch {
-	e, eerr := parseJSON(expected)
-	a, aerr := parseJSON(actual)
+	ar := getArena()
+	defer ar.release() // the trees die with this call: mismatches hold copies
+	e, eerr := parseJSONIn(ar, expected)
+	a, aerr := parseJSONIn(ar, actual)
 	if eerr != nil || aerr != nil {
 		var out []Mismatch
 		if eerr != nil {

@@ -13,7 +13,7 @@ import (
 // as values converted by Go: same dynamic type, equal to a converted value,
 // usable as map keys, and still intact after garbage collections.
 func TestBoxedValues(t *testing.T) {
-	v, err := parseJSON([]byte(`["abc", "", 12.5, -3, "a\"b", {"k": "v"}]`))
+	v, err := parseJSON([]byte(`["abc", "", 12.5, -3, "a\"b", {"k": "v"}, ["x", "y"]]`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,10 @@ func TestBoxedValues(t *testing.T) {
 	if got, _ := items[5].(*jsonObject).get("k"); got != "v" {
 		t.Errorf("object member: got %#v", got)
 	}
-	if got := jsonText(v); got != `["abc","",12.5,-3,"a\"b",{"k":"v"}]` {
+	if l, ok := items[6].([]any); !ok || len(l) != 2 || l[1] != "y" {
+		t.Errorf("nested list: %#v", items[6])
+	}
+	if got := jsonText(v); got != `["abc","",12.5,-3,"a\"b",{"k":"v"},["x","y"]]` {
 		t.Errorf("jsonText: %s", got)
 	}
 }
@@ -82,5 +85,50 @@ func TestMismatchOutlivesBody(t *testing.T) {
 	}
 	if !strings.Contains(before, "actualvalue") || !strings.Contains(before, "zzkey") {
 		t.Errorf("mismatches do not show the actual values: %s", before)
+	}
+}
+
+// TestArenaReuse matches bodies from several goroutines at once, many times,
+// so that arenas are reused across matches and goroutines, and checks every
+// result against the result of a match made alone.
+func TestArenaReuse(t *testing.T) {
+	pairs := [][2]string{
+		{`{"a": [1, 2, {"b": "x"}], "c": "y"}`, `{"a": [1, 3, {"b": "z"}], "c": "y", "d": [true]}`},
+		{`[{"id": 1, "n": "a"}]`, `[{"id": 1, "n": "a"}, {"id": "2", "n": "b"}, {"n": 3}]`},
+		{`{"k": {"l": ["m", "n"]}}`, `{"k": {"l": "m"}}`},
+		{`"text"`, `["text"]`},
+	}
+	show := func(mm []Mismatch) string {
+		var b strings.Builder
+		for _, m := range mm {
+			fmt.Fprintf(&b, "%s|%v|%v|%s\n", m.Path, m.Expected, m.Actual, m.Description)
+		}
+		return b.String()
+	}
+	rules := newRuleSet(nil, model.CategoryBody)
+	want := make([]string, len(pairs))
+	for i, p := range pairs {
+		want[i] = show(matchJSONBodies([]byte(p[0]), []byte(p[1]), rules, false))
+		if want[i] == "" {
+			t.Fatalf("pair %d: no mismatches", i)
+		}
+	}
+	errs := make(chan string, 8)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 200; n++ {
+				i := (g + n) % len(pairs)
+				if got := show(matchJSONBodies([]byte(pairs[i][0]), []byte(pairs[i][1]), rules, false)); got != want[i] {
+					errs <- fmt.Sprintf("pair %d:\n%s\nwant\n%s", i, got, want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
 	}
 }

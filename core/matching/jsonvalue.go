@@ -410,14 +410,22 @@ func fromGo(v any) any {
 	return fmt.Sprint(v)
 }
 
-// parseJSON decodes one JSON document.
+// parseJSON decodes one JSON document into a tree of its own.
 func parseJSON(data []byte) (any, error) {
+	return parseJSONIn(new(arena), data)
+}
+
+// parseJSONIn decodes one JSON document into a tree carved from ar
+// (jsonarena.go): the tree is valid until ar is released.
+func parseJSONIn(ar *arena, data []byte) (any, error) {
 	// The tree's strings are substrings of data itself, not of a copy: a
 	// multi-megabyte body would otherwise be copied once more. data must not
 	// change while the tree is in use; matchJSONBodies's caller holds it
 	// unchanged for the call, and strings that leave the matcher in a
 	// Mismatch are copied (jsonMatcher.add).
-	p := jsonParser{data: data, src: unsafe.String(unsafe.SliceData(data), len(data))}
+	p := jsonParser{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), ar: ar}
+	p.keys, p.vals = ar.keys[:0], ar.vals[:0]
+	defer func() { ar.keys, ar.vals = p.keys[:0], p.vals[:0] }() // keep the grown stacks
 	p.skipWS()
 	v, err := p.value(0)
 	if err != nil {
@@ -436,13 +444,7 @@ type jsonParser struct {
 	pos  int
 	keys []string // scratch stacks for the members of open objects and arrays
 	vals []any
-
-	// chunks that small objects and arrays are carved from, so that a large
-	// document costs a few big allocations instead of three per object
-	anyChunk []any
-	strChunk []string
-	objChunk []jsonObject
-	boxes    []string // headers of boxed strings and numbers (jsonbox.go)
+	ar   *arena // where the tree's slices, objects and boxes are carved from
 
 	// lastKeys[d] is the keys of the last object finished at depth d, which
 	// the next object at that depth shares when it has the same keys
@@ -477,38 +479,23 @@ func (p *jsonParser) objectKeys(ks []string, d int) []string {
 	return out
 }
 
-const chunkSize = 4096
-
 func (p *jsonParser) anys(n int) []any {
-	if n > chunkSize/8 {
+	if n > maxSmallSlice {
 		return make([]any, n)
 	}
-	if len(p.anyChunk) < n {
-		p.anyChunk = make([]any, chunkSize)
-	}
-	s := p.anyChunk[:n:n]
-	p.anyChunk = p.anyChunk[n:]
-	return s
+	return p.ar.anys.take(n, chunkSize)
 }
 
 func (p *jsonParser) strs(n int) []string {
-	if n > chunkSize/8 {
+	if n > maxSmallSlice {
 		return make([]string, n)
 	}
-	if len(p.strChunk) < n {
-		p.strChunk = make([]string, chunkSize)
-	}
-	s := p.strChunk[:n:n]
-	p.strChunk = p.strChunk[n:]
-	return s
+	return p.ar.strs.take(n, chunkSize)
 }
 
 func (p *jsonParser) object() *jsonObject {
-	if len(p.objChunk) == 0 {
-		p.objChunk = make([]jsonObject, chunkSize/8)
-	}
-	o := &p.objChunk[0]
-	p.objChunk = p.objChunk[1:]
+	o := &p.ar.objs.take(1, objChunkSize)[0]
+	*o = jsonObject{}
 	return o
 }
 
@@ -561,7 +548,6 @@ func (p *jsonParser) value(depth int) (any, error) {
 			o.keys = p.objectKeys(p.keys[base:], depth)
 			o.vals = p.anys(n)
 			copy(o.vals, p.vals[vbase:])
-			clear(p.vals[vbase:])
 			p.keys, p.vals = p.keys[:base], p.vals[:vbase]
 			return o
 		}
@@ -638,9 +624,8 @@ func (p *jsonParser) value(depth int) (any, error) {
 				p.pos++
 				arr := p.anys(len(p.vals) - vbase)
 				copy(arr, p.vals[vbase:])
-				clear(p.vals[vbase:])
 				p.vals = p.vals[:vbase]
-				return arr, nil
+				return p.boxList(arr), nil
 			}
 			return nil, p.errorf("expected `,` or `]`")
 		}
