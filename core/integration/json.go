@@ -35,7 +35,11 @@ import (
 // a bad expression, arrayContains without "variants"), gives an error that
 // names the path.
 func ProcessJSON(body []byte) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
-	root, err := parseNode(body)
+	// No node outlives this call (the example is marshalled before it
+	// returns), so the parser's storage can be reused.
+	jp := pooledParser()
+	defer jp.release()
+	root, err := jp.parse(body)
 	if err != nil {
 		return nil, nil, nil, err
 	}

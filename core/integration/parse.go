@@ -3,6 +3,7 @@ package integration
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -21,7 +22,13 @@ import (
 // Strings without escapes and number texts share the memory of one copy of
 // data.
 func parseNode(data []byte) (*node, error) {
-	p := jsonParser{s: string(data)}
+	p := jsonParser{}
+	return p.parse(data)
+}
+
+// parse parses data with p (see parseNode).
+func (p *jsonParser) parse(data []byte) (*node, error) {
+	p.s, p.i = string(data), 0
 	p.skipSpace()
 	n, err := p.value(0)
 	if err != nil {
@@ -34,6 +41,41 @@ func parseNode(data []byte) (*node, error) {
 	return n, nil
 }
 
+// parsers keeps jsonParsers whose node and slice storage is reused from one
+// document to the next.
+var parsers = sync.Pool{New: func() any { return new(jsonParser) }}
+
+// pooledParser returns a parser that reuses storage. The nodes it returns
+// live until release: only a caller that keeps no node (nor any of their
+// slices) past its own return may use it.
+func pooledParser() *jsonParser { return parsers.Get().(*jsonParser) }
+
+// release clears the parser and returns it to the pool; its storage is
+// grown to what the last document needed, within bounds.
+func (p *jsonParser) release() {
+	clear(p.store[:min(p.used, len(p.store))])
+	clear(p.keyArena)
+	clear(p.ptrArena)
+	if p.used > len(p.store) && p.used <= maxPooledNodes {
+		p.store = make([]node, p.used)
+	}
+	if p.keysNeeded > cap(p.keyArena) && p.keysNeeded <= maxPooledNodes {
+		p.keyArena = make([]string, 0, p.keysNeeded)
+	}
+	if p.ptrsNeeded > cap(p.ptrArena) && p.ptrsNeeded <= maxPooledNodes {
+		p.ptrArena = make([]*node, 0, p.ptrsNeeded)
+	}
+	clear(p.keys[:cap(p.keys)])
+	clear(p.vals[:cap(p.vals)])
+	clear(p.items[:cap(p.items)])
+	*p = jsonParser{store: p.store, keyArena: p.keyArena[:0], ptrArena: p.ptrArena[:0],
+		keys: p.keys[:0], vals: p.vals[:0], items: p.items[:0]}
+	parsers.Put(p)
+}
+
+// maxPooledNodes bounds the storage a pooled parser keeps.
+const maxPooledNodes = 4096
+
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxDepth = 10000
 
@@ -43,6 +85,17 @@ type jsonParser struct {
 	i    int
 	slab []node // nodes are allocated from here, a few at a time
 	next int    // the size of the next slab
+	// store holds nodes reused across documents (pooled parsers); used
+	// counts the nodes the document needed, stored or not.
+	store []node
+	used  int
+	// keyArena and ptrArena hold the finished keys, values and items of the
+	// document's objects and arrays when they fit (pooled parsers);
+	// keysNeeded and ptrsNeeded count what the document needed.
+	keyArena   []string
+	ptrArena   []*node
+	keysNeeded int
+	ptrsNeeded int
 	// keys and vals hold the members of the objects being read, items the
 	// items of the arrays being read; each object or array copies its own
 	// into slices of the right size when it ends.
@@ -52,6 +105,13 @@ type jsonParser struct {
 }
 
 func (p *jsonParser) node(k nodeKind) *node {
+	if p.used < len(p.store) {
+		n := &p.store[p.used]
+		p.used++
+		n.kind = k
+		return n
+	}
+	p.used++
 	if len(p.slab) == 0 {
 		if p.next == 0 {
 			p.next = min(2+len(p.s)/16, 64) // about one node per 16 bytes of JSON
@@ -63,6 +123,26 @@ func (p *jsonParser) node(k nodeKind) *node {
 	p.slab = p.slab[1:]
 	n.kind = k
 	return n
+}
+
+// keepKeys returns a copy of ks that lives as long as the document.
+func (p *jsonParser) keepKeys(ks []string) []string {
+	p.keysNeeded += len(ks)
+	if n := len(p.keyArena); n+len(ks) <= cap(p.keyArena) {
+		p.keyArena = append(p.keyArena, ks...)
+		return p.keyArena[n:len(p.keyArena):len(p.keyArena)]
+	}
+	return append(make([]string, 0, len(ks)), ks...)
+}
+
+// keepPtrs returns a copy of vs that lives as long as the document.
+func (p *jsonParser) keepPtrs(vs []*node) []*node {
+	p.ptrsNeeded += len(vs)
+	if n := len(p.ptrArena); n+len(vs) <= cap(p.ptrArena) {
+		p.ptrArena = append(p.ptrArena, vs...)
+		return p.ptrArena[n:len(p.ptrArena):len(p.ptrArena)]
+	}
+	return append(make([]*node, 0, len(vs)), vs...)
 }
 
 func (p *jsonParser) skipSpace() {
@@ -208,7 +288,7 @@ func (p *jsonParser) array(depth int) (*node, error) {
 			p.skipSpace()
 		case ']':
 			p.i++
-			n.items = append(make([]*node, 0, len(p.items)-base), p.items[base:]...)
+			n.items = p.keepPtrs(p.items[base:])
 			clear(p.items[base:])
 			p.items = p.items[:base]
 			return n, nil
@@ -283,8 +363,8 @@ func (p *jsonParser) object(depth int) (*node, error) {
 			p.skipSpace()
 		case '}':
 			p.i++
-			n.keys = append(make([]string, 0, len(p.keys)-base), p.keys[base:]...)
-			n.vals = append(make([]*node, 0, len(p.vals)-base), p.vals[base:]...)
+			n.keys = p.keepKeys(p.keys[base:])
+			n.vals = p.keepPtrs(p.vals[base:])
 			clear(p.vals[base:])
 			p.keys, p.vals = p.keys[:base], p.vals[:base]
 			return n, nil

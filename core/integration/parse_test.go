@@ -126,6 +126,16 @@ func checkParse(t *testing.T, data []byte) {
 	if err != nil && !strings.HasPrefix(err.Error(), "invalid JSON") {
 		t.Fatalf("parseNode(%q): error %q does not start with \"invalid JSON\"", data, err)
 	}
+	// A pooled parser (storage reused from earlier documents) gives the
+	// same tree, twice in a row.
+	for range 2 {
+		jp := pooledParser()
+		pooled, perr := jp.parse(data)
+		if (perr == nil) != (err == nil) || err == nil && !sameNode(pooled, want) {
+			t.Fatalf("pooled parse of %q differs: %v", data, perr)
+		}
+		jp.release()
+	}
 }
 
 var parseCases = []string{

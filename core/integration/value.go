@@ -66,7 +66,9 @@ func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
 	if t := strings.TrimLeft(v, " \t\r\n"); t == "" || t[0] != '{' {
 		return []string{v}, nil, nil, nil // not a JSON object: a plain value
 	}
-	n, err := parseNode([]byte(v))
+	jp := pooledParser() // only strings leave this function, no node
+	defer jp.release()
+	n, err := jp.parse([]byte(v))
 	if err != nil || n.kind != nObject || !n.has("value") && !hasPactKey(n) {
 		return []string{v}, nil, nil, nil
 	}
