@@ -7,19 +7,14 @@ package main
 import "C"
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/dlclark/regexp2"
 
 	"github.com/libpact/libpact/core/datetime"
 	"github.com/libpact/libpact/core/generators"
@@ -158,79 +153,11 @@ func pactffi_matches_binary_value(rule *C.MatchingRule, expected *C.uchar, expec
 		var a []byte
 		a, err = cbytes(unsafe.Pointer(actual), C.size_t(actualLen), "actual_value")
 		if err == nil {
-			return matchResult(matchBytes(r, e, a, cascaded != 0))
+			return matchResult(matching.MatchBytesCascaded(r, e, a, cascaded != 0))
 		}
 	}
 	fail(fn, err)
 	return C.CString(fn + ": " + err.Error())
-}
-
-// firstBytes renders up to 10 leading bytes the way Rust's {:?} prints a
-// byte slice: [1, 2, 3].
-func firstBytes(b []byte) string {
-	if len(b) > 10 {
-		b = b[:10]
-	}
-	out := "["
-	for n, c := range b {
-		if n > 0 {
-			out += ", "
-		}
-		out += strconv.Itoa(int(c))
-	}
-	return out + "]"
-}
-
-// matchBytes applies one rule to binary values with pact_matching's
-// wording for bytes (DoMatch<&Bytes>): regex and include work on the UTF-8
-// text, equality compares the bytes, the type rules always match, notEmpty
-// checks the length and contentType sniffs the data.
-func matchBytes(r model.Rule, expected, actual []byte, cascaded bool) error {
-	switch r.Kind {
-	case model.Regex:
-		if !utf8.Valid(actual) {
-			return fmt.Errorf("Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence")
-		}
-		match, err := compileRegex(r.Regex)
-		if err != nil {
-			return fmt.Errorf("'%s' is not a valid regular expression - %v", r.Regex, err)
-		}
-		if !match(string(actual)) {
-			return fmt.Errorf("Expected '%s' to match '%s'", actual, r.Regex)
-		}
-		return nil
-	case model.Equality:
-		if !bytes.Equal(expected, actual) {
-			return fmt.Errorf("Expected '%s...' (%d bytes) to be equal to '%s...' (%d bytes)",
-				firstBytes(expected), len(expected), firstBytes(actual), len(actual))
-		}
-		return nil
-	case model.Type, model.MinType, model.MaxType, model.MinMaxType:
-		return nil
-	case model.Include:
-		if !utf8.Valid(actual) {
-			return fmt.Errorf("Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence")
-		}
-		sub := message.JSONString(r.Value)
-		if !strings.Contains(string(actual), sub) {
-			return fmt.Errorf("Expected '%s' to include '%s'", actual, sub)
-		}
-		return nil
-	case model.ContentType:
-		return matching.MatchString(r, string(expected), string(actual))
-	case model.NotEmpty:
-		if len(actual) == 0 {
-			return fmt.Errorf("Expected [] (0 bytes) to not be empty")
-		}
-		return nil
-	case model.Plugin:
-		return fmt.Errorf("plugins are not supported by libpact")
-	}
-	if cascaded && (r.Kind == model.Values || r.Kind == model.EachKey || r.Kind == model.EachValue) {
-		return nil
-	}
-	js, _ := message.JSON(r.ToJSON())
-	return fmt.Errorf("Unable to match '%s...' (%d bytes) using %s", firstBytes(actual), len(actual), js)
 }
 
 //export pactffi_matches_json_value
@@ -575,22 +502,6 @@ func pactffi_matcher_definition_delete(def *C.MatchingRuleDefinitionResult) {
 
 // ---- regexes and date-times -----------------------------------------------------------
 
-// compileRegex compiles re with Go's RE2 engine, or with regexp2 for the
-// patterns RE2 rejects (lookarounds, backreferences).
-func compileRegex(re string) (func(string) bool, error) {
-	if r, err := regexp.Compile(re); err == nil {
-		return r.MatchString, nil
-	}
-	r2, err := regexp2.Compile(re, regexp2.RE2)
-	if err != nil {
-		return nil, err
-	}
-	return func(s string) bool {
-		ok, err := r2.MatchString(s)
-		return err == nil && ok
-	}, nil
-}
-
 //export pactffi_check_regex
 func pactffi_check_regex(regex, example *C.char) (ret C.bool) {
 	const fn = "pactffi_check_regex"
@@ -606,10 +517,10 @@ func pactffi_check_regex(regex, example *C.char) (ret C.bool) {
 		fail(fn, err)
 		return false
 	}
-	// pact_ffi 0.5.8 checks that the whole example matches.
-	match, err := compileRegex("^(?:" + re + ")$")
+	// pact_ffi 0.5.8 checks that the whole example matches, as rules do.
+	match, err := matching.CompileRegex(re)
 	if err != nil {
-		fail(fn, fmt.Errorf("'%s' is not a valid regular expression - %v", re, err))
+		fail(fn, err)
 		return false
 	}
 	clearError()
@@ -835,59 +746,19 @@ func pactffi_mismatch_type(m *C.Mismatch) (ret *C.char) {
 func pactffi_mismatch_summary(m *C.Mismatch) (ret *C.char) {
 	const fn = "pactffi_mismatch_summary"
 	defer guard(&ret, nil, fn)
-	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return mismatchSummary(m), nil })
+	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return m.Summary(), nil })
 }
 
 //export pactffi_mismatch_description
 func pactffi_mismatch_description(m *C.Mismatch) (ret *C.char) {
 	const fn = "pactffi_mismatch_description"
 	defer guard(&ret, nil, fn)
-	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return mismatchDescription(m, false), nil })
+	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return m.Describe(false), nil })
 }
 
 //export pactffi_mismatch_ansi_description
 func pactffi_mismatch_ansi_description(m *C.Mismatch) (ret *C.char) {
 	const fn = "pactffi_mismatch_ansi_description"
 	defer guard(&ret, nil, fn)
-	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return mismatchDescription(m, true), nil })
-}
-
-// mismatchSummary is pact_matching's Mismatch::summary.
-func mismatchSummary(m *matching.Mismatch) string {
-	e := message.JSONString(m.Expected)
-	switch m.Type {
-	case "MethodMismatch":
-		return "is a " + e + " request"
-	case "PathMismatch":
-		return "to path '" + e + "'"
-	case "StatusMismatch":
-		return "has status code " + e
-	case "QueryMismatch":
-		return fmt.Sprintf("includes parameter '%s' with value '%s'", m.Path, e)
-	case "HeaderMismatch":
-		return fmt.Sprintf("includes header '%s' with value '%s'", m.Path, e)
-	case "MetadataMismatch":
-		return "has matching metadata"
-	}
-	return "has a matching body"
-}
-
-// mismatchDescription is pact_matching's Mismatch::description, or with
-// ansi its ansi_description (expected in red, actual in green).
-func mismatchDescription(m *matching.Mismatch, ansi bool) string {
-	e, a := message.JSONString(m.Expected), message.JSONString(m.Actual)
-	if ansi {
-		e, a = "\x1b[31m"+e+"\x1b[0m", "\x1b[32m"+a+"\x1b[0m"
-	}
-	switch m.Type {
-	case "MethodMismatch":
-		if m.Description == "" || ansi {
-			return fmt.Sprintf("expected %s but was %s", e, a)
-		}
-	case "BodyTypeMismatch":
-		return fmt.Sprintf("Expected a body of '%s' but the actual content type was '%s'", e, a)
-	case "BodyMismatch":
-		return m.Path + " -> " + m.Description
-	}
-	return m.Description
+	return mismatchText(fn, unsafe.Pointer(m), func(m *matching.Mismatch) (string, error) { return m.Describe(true), nil })
 }
