@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -18,9 +19,22 @@ func FuzzMatchJSON(f *testing.F) {
 	f.Add([]byte(`"x"`), []byte(`1e400`), "$['a b']", uint8(9))
 	f.Fuzz(func(t *testing.T, expected, actual []byte, path string, kind uint8) {
 		for _, doc := range [][]byte{expected, actual} {
-			_, err := parseJSON(doc)
+			tree, err := parseJSON(doc)
 			if valid := json.Valid(doc); valid != (err == nil) {
 				t.Fatalf("parseJSON(%q) error %v, but encoding/json says valid=%v", doc, err, valid)
+			}
+			if err != nil {
+				continue
+			}
+			// the tree holds what encoding/json decodes
+			d := json.NewDecoder(bytes.NewReader(doc))
+			d.UseNumber()
+			var v any
+			if err := d.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := jsonText(tree), jsonText(fromGo(v)); got != want && finiteNumbers(v) {
+				t.Fatalf("parseJSON(%q) = %s, encoding/json gives %s", doc, got, want)
 			}
 		}
 		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\d+`, Min: 1, Max: 2, Value: "a",
@@ -97,4 +111,27 @@ func FuzzParseQuery(f *testing.F) {
 		form := model.Headers{"Content-Type": {"application/x-www-form-urlencoded"}}
 		MatchBody(model.PresentBody([]byte(raw), ""), model.PresentBody([]byte(raw+"&x=1"), ""), form, form, nil, false)
 	})
+}
+
+// finiteNumbers reports whether every number in a value decoded with
+// UseNumber fits a float64 (fromGo keeps the others as strings).
+func finiteNumbers(v any) bool {
+	switch x := v.(type) {
+	case json.Number:
+		_, err := x.Float64()
+		return err == nil
+	case []any:
+		for _, e := range x {
+			if !finiteNumbers(e) {
+				return false
+			}
+		}
+	case map[string]any:
+		for _, e := range x {
+			if !finiteNumbers(e) {
+				return false
+			}
+		}
+	}
+	return true
 }
