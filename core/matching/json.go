@@ -3,6 +3,7 @@ package matching
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -13,7 +14,54 @@ type jsonMatcher struct {
 	rules           *ruleSet
 	allowUnexpected bool // responses and messages: extra map keys are fine
 	out             []Mismatch
-	path            []string // the current item path, used as a stack
+	path            []string   // the current item path, used as a stack
+	pairs           []keyPairs // by depth (len(path)): the last objects' key pairs
+}
+
+// keyPairs pairs the keys of an expected object, in byte order, with the
+// positions of their values in the expected and the actual object. The
+// objects of a parsed document that have the same keys share one keys slice
+// (parseJSON), so the pairs of one array item serve all the others: they are
+// kept for the keys slices they were made from.
+type keyPairs struct {
+	e, a    *string // the keys slices' arrays and lengths
+	en, an  int
+	list    []keyPair
+	missing bool // some expected key is not in the actual object
+}
+
+type keyPair struct {
+	key    string
+	ei, ai int // ai -1: not in the actual object
+}
+
+// keyPairs returns the key pairs of e and a; valid until the next call at the
+// same depth.
+func (m *jsonMatcher) keyPairs(e, a *jsonObject) *keyPairs {
+	d := len(m.path)
+	for len(m.pairs) <= d {
+		m.pairs = append(m.pairs, keyPairs{})
+	}
+	c := &m.pairs[d]
+	ep, ap := unsafe.SliceData(e.keys), unsafe.SliceData(a.keys)
+	if c.list != nil && ep != nil && ap != nil && c.e == ep && c.en == len(e.keys) && c.a == ap && c.an == len(a.keys) {
+		return c
+	}
+	keys := e.keys
+	if len(keys) > 1 {
+		keys = e.sortedKeys()
+	}
+	list := c.list[:0]
+	missing := false
+	for _, k := range keys {
+		ai := a.indexOf(k)
+		if ai < 0 {
+			missing = true
+		}
+		list = append(list, keyPair{key: k, ei: e.indexOf(k), ai: ai})
+	}
+	*c = keyPairs{e: ep, en: len(e.keys), a: ap, an: len(a.keys), list: list, missing: missing}
+	return c
 }
 
 func (m *jsonMatcher) with(rules *ruleSet) *jsonMatcher {
@@ -129,15 +177,10 @@ func (m *jsonMatcher) compareMaps(e, a *jsonObject) {
 }
 
 func (m *jsonMatcher) compareExpectedKeys(e, a *jsonObject) {
-	keys := e.keys
-	if len(keys) > 1 {
-		keys = e.sortedKeys()
-	}
-	for _, k := range keys {
-		if av, ok := a.get(k); ok {
-			ev, _ := e.get(k)
-			m.push(k)
-			m.compare(ev, av)
+	for _, p := range m.keyPairs(e, a).list {
+		if p.ai >= 0 {
+			m.push(p.key)
+			m.compare(e.vals[p.ei], a.vals[p.ai])
 			m.pop()
 		}
 	}
@@ -199,13 +242,7 @@ func starRules(item []string, rules []model.Rule) *ruleSet {
 // matchKeys checks missing and unexpected keys, and applies eachKey rules.
 func (m *jsonMatcher) matchKeys(e, a *jsonObject) {
 	if !m.rules.directDefined(m.path, model.Values, model.EachValue, model.EachKey) {
-		missing := false
-		for _, k := range e.keys {
-			if _, ok := a.get(k); !ok {
-				missing = true
-				break
-			}
-		}
+		missing := m.keyPairs(e, a).missing
 		if m.allowUnexpected && missing {
 			var ks []string
 			for _, k := range e.sortedKeys() {

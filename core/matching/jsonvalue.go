@@ -47,6 +47,14 @@ type objectAux struct {
 func (o *jsonObject) len() int { return len(o.keys) }
 
 func (o *jsonObject) get(k string) (any, bool) {
+	if i := o.indexOf(k); i >= 0 {
+		return o.vals[i], true
+	}
+	return nil, false
+}
+
+// indexOf returns the position of key k, or -1.
+func (o *jsonObject) indexOf(k string) int {
 	if len(o.keys) > 12 {
 		if o.aux == nil {
 			o.aux = &objectAux{}
@@ -57,18 +65,17 @@ func (o *jsonObject) get(k string) (any, bool) {
 				o.aux.index[key] = i
 			}
 		}
-		i, ok := o.aux.index[k]
-		if !ok {
-			return nil, false
+		if i, ok := o.aux.index[k]; ok {
+			return i
 		}
-		return o.vals[i], true
+		return -1
 	}
 	for i, key := range o.keys {
 		if key == k {
-			return o.vals[i], true
+			return i
 		}
 	}
-	return nil, false
+	return -1
 }
 
 // sortedKeys returns the keys in byte order (as the reference's BTreeMap
