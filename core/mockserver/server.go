@@ -163,6 +163,7 @@ type Server struct {
 	connMu sync.Mutex
 	conns  map[net.Conn]http.ConnState // guarded by connMu; connections and their states
 	active int                         // guarded by connMu; connections in StateActive
+	idle   chan struct{}               // guarded by connMu; closed when active drops to 0
 
 	closeOnce sync.Once
 	closeErr  error
@@ -369,7 +370,7 @@ func (s *Server) Close() error {
 		if !started {
 			return
 		}
-		if s.closeIdle() {
+		if s.closeIdle(false) || s.closeWhenIdle(closeTimeout) {
 			s.logf(logging.Info, "mock server on port %d shut down", s.port)
 			return
 		}
@@ -416,14 +417,20 @@ func (s *Server) Close() error {
 // accepting connections (and can be bound again), and every open connection
 // gets an end of file. The goroutines then close everything in the
 // background, and nothing that arrives later is recorded (sealed).
-func (s *Server) closeIdle() bool {
+//
+// listenersDone says the listening sockets were shut down already.
+func (s *Server) closeIdle(listenersDone bool) bool {
 	s.connMu.Lock()
 	defer s.connMu.Unlock()
 	if s.active > 0 {
 		return false
 	}
 	var socks []syscall.Conn
-	for _, l := range s.listeners {
+	nl := len(s.listeners)
+	if listenersDone {
+		nl = 0
+	}
+	for _, l := range s.listeners[:nl] {
 		sc, ok := l.(syscall.Conn)
 		if !ok {
 			return false
@@ -446,8 +453,8 @@ func (s *Server) closeIdle() bool {
 	}
 	s.stopping.Store(true)
 	for n, sc := range socks {
-		if err := shutdownSocket(sc, n < len(s.listeners)); err != nil {
-			if n == 0 {
+		if err := shutdownSocket(sc, n < nl); err != nil {
+			if n == 0 && nl > 0 {
 				s.stopping.Store(false) // nothing changed yet: close the slow way
 				return false
 			}
@@ -464,6 +471,50 @@ func (s *Server) closeIdle() bool {
 	return true
 }
 
+// closeWhenIdle stops accepting connections, waits (at most timeout) until
+// no request is in flight, then closes the server as closeIdle does. It
+// reports false when it could not: the listening sockets cannot be shut
+// down here, or the requests took too long (then the caller closes the
+// waiting way).
+func (s *Server) closeWhenIdle(timeout time.Duration) bool {
+	for _, l := range s.listeners {
+		sc, ok := l.(syscall.Conn)
+		if !ok {
+			return false
+		}
+		s.stopping.Store(true)
+		if err := shutdownSocket(sc, true); err != nil {
+			return false
+		}
+	}
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.connMu.Lock()
+		if s.active == 0 {
+			s.connMu.Unlock()
+			if s.closeIdle(true) {
+				return true
+			}
+			s.connMu.Lock()
+			busy := s.active > 0
+			s.connMu.Unlock()
+			if !busy {
+				return false // a connection that cannot be shut down
+			}
+			continue // a request arrived on an open connection meanwhile
+		}
+		idle := make(chan struct{})
+		s.idle = idle
+		s.connMu.Unlock()
+		select {
+		case <-idle:
+		case <-deadline.C:
+			return false
+		}
+	}
+}
+
 // trackConn follows connection states (http.Server.ConnState) so that Close
 // knows when no request is being served.
 func (s *Server) trackConn(c net.Conn, state http.ConnState) {
@@ -478,11 +529,16 @@ func (s *Server) trackConn(c net.Conn, state http.ConnState) {
 	switch state {
 	case http.StateClosed, http.StateHijacked:
 		delete(s.conns, c)
-		return
 	case http.StateActive:
 		s.active++
+		s.conns[c] = state
+	default:
+		s.conns[c] = state
 	}
-	s.conns[c] = state
+	if s.active == 0 && s.idle != nil {
+		close(s.idle) // Close is waiting for this
+		s.idle = nil
+	}
 }
 
 // busy reports whether a connection is serving a request.
