@@ -763,8 +763,9 @@ char *pactffi_get_tls_ca_certificate(void);
  * ------------------------------------------------------------------------------------------------------------ */
 
 /*
- * Creates a new, empty message pact between consumer_name and provider_name. Returns its handle, or 0 on a
- * NULL/non-UTF-8 name. Free it with pactffi_free_message_pact_handle. Thread-safe.
+ * Creates a new, empty message pact between consumer_name and provider_name. Returns its handle, or 0 if a
+ * name is not UTF-8. Free it with pactffi_free_message_pact_handle. Thread-safe.
+ * A NULL consumer_name or provider_name means "Consumer" / "Provider" (as pact_ffi; unlike pactffi_new_pact).
  */
 MessagePactHandle pactffi_new_message_pact(const char *consumer_name, const char *provider_name);
 
@@ -811,6 +812,7 @@ void pactffi_message_given(MessageHandle message, const char *description);
 /*
  * Adds parameter name = value (JSON if valid JSON, else a string) to the provider state description of the
  * message, creating the state if needed. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * A NULL value gives the parameter the value "".
  */
 void pactffi_message_given_with_param(MessageHandle message,
                                       const char *description,
@@ -820,6 +822,7 @@ void pactffi_message_given_with_param(MessageHandle message,
 /*
  * Sets the message contents to size bytes at body with content_type. A JSON content type allows integration-JSON
  * matchers in the contents. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * A NULL content_type means text/plain.
  */
 void pactffi_message_with_contents(MessageHandle message_handle,
                                    const char *content_type,
@@ -829,12 +832,14 @@ void pactffi_message_with_contents(MessageHandle message_handle,
 /*
  * Deprecated (use pactffi_with_metadata): sets metadata key = value on the message. Thread-safe: calls on the
  * same pact are serialized by a per-pact lock.
+ * A NULL value is "".
  */
 void pactffi_message_with_metadata(MessageHandle message_handle, const char *key, const char *value);
 
 /*
  * Deprecated (use pactffi_with_metadata): sets metadata key = value on the message; value may be integration
  * JSON. Thread-safe: calls on the same pact are serialized by a per-pact lock.
+ * A NULL value is "".
  */
 void pactffi_message_with_metadata_v2(MessageHandle message_handle, const char *key, const char *value);
 
@@ -850,8 +855,9 @@ bool pactffi_with_metadata(InteractionHandle interaction,
 
 /*
  * Returns the message as JSON with its generators applied (the message a provider would produce).
- * Ownership: the caller frees it with pactffi_string_delete. Returns NULL on failure. Thread-safe: calls on the
+ * Ownership: the caller frees it with pactffi_string_delete. Thread-safe: calls on the
  * same pact are serialized by a per-pact lock.
+ * On failure it returns an empty string, never NULL (as pact_ffi), and sets the last error.
  */
 const char *pactffi_message_reify(MessageHandle message_handle);
 
@@ -2217,6 +2223,7 @@ struct VerifierHandle *pactffi_verifier_new(void);
 /*
  * Creates a verifier handle for the calling application name and version (recorded in results). Ownership: free
  * with pactffi_verifier_shutdown. NULL on failure. Thread-safe.
+ * A NULL name or version means "unknown".
  */
 struct VerifierHandle *pactffi_verifier_new_for_application(const char *name, const char *version);
 
@@ -2406,6 +2413,30 @@ const char *pactffi_verifier_output(const struct VerifierHandle *handle, unsigne
  * VerifierHandle must not be used from two threads at once; different handles are independent.
  */
 const char *pactffi_verifier_json(const struct VerifierHandle *handle);
+
+/* ------------------------------------------------------------------------------------------------------------
+ * Section - Test hooks (libpact extension, test-only; owned by conformance/reliability)
+ *
+ * Not in pact_ffi and not for production use: reliability tests call them to check, from C, Python or Node,
+ * that an internal error inside the library reaches the caller as a failure value and a message (and that the
+ * process goes on running), and that every handle table is empty after the frees.
+ * ------------------------------------------------------------------------------------------------------------ */
+
+/*
+ * Provokes an internal error inside the library, behind the same panic guard as every exported function.
+ * mode 0: no error, returns 0 (and clears the last error). mode 1: a panic with a message; 2: a nil pointer
+ * dereference; 3: an index out of range; 4: a panic with an error value. Modes 1 to 4 return -1 and set the last
+ * error to "libpact_test_panic: internal error (a bug in libpact, please report it): ...". Another mode returns
+ * -2 and sets the last error. Thread-safe.
+ */
+int libpact_test_panic(int mode);
+
+/*
+ * Returns the number of live objects in all of the library's handle tables (pacts, mock servers, model pointers,
+ * verifier handles, ...): 0 once everything created has been freed. When it is not 0, the last error lists the
+ * tables and their counts; -1 on an internal error. Thread-safe (a snapshot).
+ */
+int libpact_test_live_handles(void);
 
 #ifdef __cplusplus
 #include "pact_cxx.h" /* } */
