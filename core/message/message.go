@@ -108,23 +108,12 @@ func encodeJSON(v any) ([]byte, error) {
 // normalizeNumbers returns v with every json.Number rewritten in
 // serde_json's form (see serdeNumber); maps and slices are copied.
 func normalizeNumbers(v any) any {
-	switch t := v.(type) {
-	case json.Number:
-		return serdeNumber(t)
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			out[k] = normalizeNumbers(e)
+	return model.CopyJSON(v, func(x any) any {
+		if n, ok := x.(json.Number); ok {
+			return serdeNumber(n)
 		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for n, e := range t {
-			out[n] = normalizeNumbers(e)
-		}
-		return out
-	}
-	return v
+		return x
+	})
 }
 
 // serdeNumber prints a JSON number as serde_json does after parsing it:

@@ -104,7 +104,7 @@ func ruleName(m map[string]any) (string, error) {
 		}
 		s, ok := v.(string)
 		if !ok {
-			return "", fmt.Errorf("matching rule attribute '%s' must be a string, got %s", key, jsonKind(v))
+			return "", fmt.Errorf("matching rule attribute '%s' must be a string, got %s", key, JSONKind(v))
 		}
 		if s == "" {
 			return "", fmt.Errorf("matching rule type is empty")
@@ -212,26 +212,15 @@ func JSONNumber(v any) (float64, bool) {
 // that attribute values read with json.Decoder.UseNumber look like those of
 // json.Unmarshal. Maps and slices are copied.
 func NormalizeJSON(v any) any {
-	switch t := v.(type) {
-	case json.Number:
-		if f, err := t.Float64(); err == nil {
-			return f
+	return CopyJSON(v, func(x any) any {
+		if n, ok := x.(json.Number); ok {
+			if f, err := n.Float64(); err == nil {
+				return f
+			}
+			return n.String()
 		}
-		return t.String()
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[k] = NormalizeJSON(x)
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			out[i] = NormalizeJSON(x)
-		}
-		return out
-	}
-	return v
+		return x
+	})
 }
 
 // formatAttr reads the "format" of a date/time rule, or the V2 short form
@@ -260,7 +249,7 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 	for i, rv := range raw {
 		vm, ok := rv.(map[string]any)
 		if !ok {
-			return Rule{}, fmt.Errorf("arrayContains variant %d must be a JSON object, got %s", i, jsonKind(rv))
+			return Rule{}, fmt.Errorf("arrayContains variant %d must be a JSON object, got %s", i, JSONKind(rv))
 		}
 		v := Variant{Index: i}
 		if idx, ok := vm["index"]; ok {
@@ -318,7 +307,7 @@ func statusCodeFromJSON(m map[string]any) (Rule, error) {
 	case []int:
 		return Rule{Kind: StatusCode, Status: append([]int(nil), s...)}, nil
 	default:
-		return Rule{}, fmt.Errorf("statusCode matcher: 'status' must be a status class name or an array of codes, got %s", jsonKind(s))
+		return Rule{}, fmt.Errorf("statusCode matcher: 'status' must be a status class name or an array of codes, got %s", JSONKind(s))
 	}
 }
 
@@ -334,7 +323,7 @@ func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
 		for i, x := range rules {
 			xm, ok := x.(map[string]any)
 			if !ok {
-				return Rule{}, fmt.Errorf("%s matcher: rule %d must be a JSON object, got %s", what, i, jsonKind(x))
+				return Rule{}, fmt.Errorf("%s matcher: rule %d must be a JSON object, got %s", what, i, JSONKind(x))
 			}
 			sub, err := RuleFromJSON(xm)
 			if err != nil {
@@ -343,7 +332,7 @@ func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
 			r.Rules = append(r.Rules, sub)
 		}
 	default:
-		return Rule{}, fmt.Errorf("%s matcher: 'rules' must be an array of matching rules, got %s", what, jsonKind(rules))
+		return Rule{}, fmt.Errorf("%s matcher: 'rules' must be an array of matching rules, got %s", what, JSONKind(rules))
 	}
 	if v, ok := m["value"]; ok {
 		r.Value = cloneAny(v)
@@ -474,7 +463,7 @@ func (r Rule) ToJSON() map[string]any {
 func RuleListFromJSON(v any) (*RuleList, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("matching rule list must be a JSON object, got %s", jsonKind(v))
+		return nil, fmt.Errorf("matching rule list must be a JSON object, got %s", JSONKind(v))
 	}
 	l := &RuleList{}
 	raw, hasMatchers := m["matchers"]
@@ -498,12 +487,12 @@ func RuleListFromJSON(v any) (*RuleList, error) {
 	}
 	list, ok := raw.([]any)
 	if !ok {
-		return nil, fmt.Errorf("matching rule list: 'matchers' must be an array, got %s", jsonKind(raw))
+		return nil, fmt.Errorf("matching rule list: 'matchers' must be an array, got %s", JSONKind(raw))
 	}
 	for i, x := range list {
 		xm, ok := x.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("matcher %d must be a JSON object, got %s", i, jsonKind(x))
+			return nil, fmt.Errorf("matcher %d must be a JSON object, got %s", i, JSONKind(x))
 		}
 		r, err := RuleFromJSON(xm)
 		if err != nil {
@@ -583,24 +572,4 @@ func jsonString(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
-}
-
-// jsonKind names the JSON type of v for error messages.
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "a string"
-	case bool:
-		return "a boolean"
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	}
-	if _, ok := JSONNumber(v); ok {
-		return "a number"
-	}
-	return fmt.Sprintf("%T", v)
 }

@@ -423,24 +423,3 @@ func contentHash(b []byte) string {
 	}
 	return string(out[:])
 }
-
-// cloneJSON returns a deep copy of a decoded JSON value. Numbers stay
-// json.Number, so that their text (and a large integer's precision) survives
-// a read and a write.
-func cloneJSON(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[k] = cloneJSON(x)
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			out[i] = cloneJSON(x)
-		}
-		return out
-	}
-	return v
-}

@@ -2,7 +2,6 @@ package pactfile
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"reflect"
@@ -63,7 +62,7 @@ func (r *reader) request(v any, where string) (model.Request, error) {
 	req := model.Request{Method: "GET", Path: "/"}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return req, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+		return req, fmt.Errorf("%s must be a JSON object, got %s", where, model.JSONKind(v))
 	}
 	for k, x := range m {
 		switch k {
@@ -71,13 +70,13 @@ func (r *reader) request(v any, where string) (model.Request, error) {
 			if s, ok := x.(string); ok {
 				req.Method = strings.ToUpper(s)
 			} else {
-				r.warn("%s: ignoring 'method' that is %s, not a string", where, kindOf(x))
+				r.warn("%s: ignoring 'method' that is %s, not a string", where, model.JSONKind(x))
 			}
 		case "path":
 			if s, ok := x.(string); ok {
 				req.Path = s
 			} else if x != nil {
-				r.warn("%s: ignoring 'path' that is %s, not a string", where, kindOf(x))
+				r.warn("%s: ignoring 'path' that is %s, not a string", where, model.JSONKind(x))
 			}
 		case "query":
 			r.query(&req, x, where)
@@ -97,7 +96,7 @@ func (r *reader) response(v any, where string) (model.Response, error) {
 	resp := model.Response{Status: 200}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return resp, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+		return resp, fmt.Errorf("%s must be a JSON object, got %s", where, model.JSONKind(v))
 	}
 	for k, x := range m {
 		switch k {
@@ -148,7 +147,7 @@ func (r *reader) message(v any, where string) (model.MessageContents, error) {
 	var msg model.MessageContents
 	m, ok := v.(map[string]any)
 	if !ok {
-		return msg, fmt.Errorf("%s must be a JSON object, got %s", where, kindOf(v))
+		return msg, fmt.Errorf("%s must be a JSON object, got %s", where, model.JSONKind(v))
 	}
 	r.messageInto(&msg, m, where, nil)
 	return msg, nil
@@ -173,10 +172,10 @@ func (r *reader) messageInto(msg *model.MessageContents, m map[string]any, where
 	if md != nil {
 		if mm, ok := md.(map[string]any); ok {
 			if len(mm) > 0 {
-				msg.Metadata = cloneJSON(mm).(map[string]any)
+				msg.Metadata = model.CopyJSON(mm, nil).(map[string]any)
 			}
 		} else {
-			r.warn("%s: ignoring 'metadata' that is %s, not an object", where, kindOf(md))
+			r.warn("%s: ignoring 'metadata' that is %s, not an object", where, model.JSONKind(md))
 		}
 	}
 	msg.Contents = r.body(m, "contents", metadataContentType(msg.Metadata), where)
@@ -192,7 +191,7 @@ func (r *reader) headers(v any, where string) model.Headers {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		r.warn("%s: ignoring 'headers' that is %s, not an object", where, kindOf(v))
+		r.warn("%s: ignoring 'headers' that is %s, not an object", where, model.JSONKind(v))
 		return nil
 	}
 	if len(m) == 0 {
@@ -260,7 +259,7 @@ func (r *reader) query(req *model.Request, v any, where string) {
 		}
 		req.Query, req.QueryNoValue = q, noValue
 	default:
-		r.warn("%s: ignoring 'query' that is %s", where, kindOf(v))
+		r.warn("%s: ignoring 'query' that is %s", where, model.JSONKind(v))
 	}
 }
 
@@ -531,7 +530,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		r.warn("%s: ignoring 'matchingRules' that is %s, not an object", where, kindOf(v))
+		r.warn("%s: ignoring 'matchingRules' that is %s, not an object", where, model.JSONKind(v))
 		return nil
 	}
 	rules := model.MatchingRules{}
@@ -567,7 +566,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 		cat := r.categoryOf(name, where)
 		cm, ok := m[name].(map[string]any)
 		if !ok {
-			r.warn("%s: ignoring matching rule category '%s' that is %s, not an object", where, name, kindOf(m[name]))
+			r.warn("%s: ignoring matching rule category '%s' that is %s, not an object", where, name, model.JSONKind(m[name]))
 			continue
 		}
 		_, hasMatchers := cm["matchers"]
@@ -695,7 +694,7 @@ func (r *reader) generators(v any, where string) model.Generators {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		r.warn("%s: ignoring 'generators' that is %s, not an object", where, kindOf(v))
+		r.warn("%s: ignoring 'generators' that is %s, not an object", where, model.JSONKind(v))
 		return nil
 	}
 	gens := model.Generators{}
@@ -722,7 +721,7 @@ func (r *reader) generators(v any, where string) model.Generators {
 		}
 		cm, ok := m[name].(map[string]any)
 		if !ok {
-			r.warn("%s: ignoring generator category '%s' that is %s, not an object", where, name, kindOf(m[name]))
+			r.warn("%s: ignoring generator category '%s' that is %s, not an object", where, name, model.JSONKind(m[name]))
 			continue
 		}
 		if _, single := cm["type"].(string); single && singleKeyCategory(cat) {
@@ -737,7 +736,7 @@ func (r *reader) generators(v any, where string) model.Generators {
 		for _, key := range sortedKeys(cm) {
 			gm, ok := cm[key].(map[string]any)
 			if !ok {
-				r.warn("%s: ignoring generator at %s '%s' that is %s, not an object", where, name, key, kindOf(cm[key]))
+				r.warn("%s: ignoring generator at %s '%s' that is %s, not an object", where, name, key, model.JSONKind(cm[key]))
 				continue
 			}
 			g, err := model.GeneratorFromJSON(gm)
@@ -772,25 +771,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// kindOf names the JSON type of v for messages.
-func kindOf(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "a string"
-	case bool:
-		return "a boolean"
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	case json.Number, float64, int, int64:
-		return "a number"
-	}
-	return fmt.Sprintf("%T", v)
 }
 
 func compactJSON(v any) string { return string(encodeJSON(v, false)) }

@@ -49,7 +49,7 @@ func Parse(data []byte) (*model.Pact, []string, error) {
 		return nil, nil, err
 	}
 	if doc == nil {
-		return nil, nil, fmt.Errorf("a pact file must be a JSON object, but this one is %s", kindOf(v))
+		return nil, nil, fmt.Errorf("a pact file must be a JSON object, but this one is %s", model.JSONKind(v))
 	}
 	r := &reader{}
 	p, err := r.pact(doc, lists)
@@ -68,7 +68,7 @@ func listOf(doc map[string]any, lists map[string]*elems, key string) (*elems, er
 	}
 	arr, ok := x.([]any)
 	if !ok {
-		return nil, fmt.Errorf("'%s' must be an array, but it is %s", key, kindOf(x))
+		return nil, fmt.Errorf("'%s' must be an array, but it is %s", key, model.JSONKind(x))
 	}
 	return &elems{vals: arr}, nil
 }
@@ -98,11 +98,11 @@ func (r *reader) pact(doc map[string]any, lists map[string]*elems) (*model.Pact,
 					}
 				}
 			default:
-				p.Metadata[k] = cloneJSON(x)
+				p.Metadata[k] = model.CopyJSON(x, nil)
 			}
 		}
 	default:
-		r.warn("ignoring 'metadata' that is %s, not an object", kindOf(md))
+		r.warn("ignoring 'metadata' that is %s, not an object", model.JSONKind(md))
 	}
 	ver := specVersion(declared)
 	list, err := listOf(doc, lists, "interactions")
@@ -302,7 +302,7 @@ func (r *reader) pacticipant(doc map[string]any, role string) string {
 	}
 	m, ok := x.(map[string]any)
 	if !ok {
-		r.warn("'%s' is %s, not an object; using the name '%s'", role, kindOf(x), role)
+		r.warn("'%s' is %s, not an object; using the name '%s'", role, model.JSONKind(x), role)
 		return role
 	}
 	name, ok := m["name"].(string)
@@ -336,14 +336,14 @@ func (r *reader) common(i *model.Interaction, n int, m map[string]any) {
 		if s, ok := k.(string); ok {
 			i.Key = s
 		} else {
-			r.warn("interaction '%s': ignoring 'key' that is %s, not a string", i.Description, kindOf(k))
+			r.warn("interaction '%s': ignoring 'key' that is %s, not a string", i.Description, model.JSONKind(k))
 		}
 	}
 	if p, ok := m["pending"]; ok && p != nil {
 		if b, ok := p.(bool); ok {
 			i.Pending = b
 		} else {
-			r.warn("interaction '%s': ignoring 'pending' that is %s, not a boolean", i.Description, kindOf(p))
+			r.warn("interaction '%s': ignoring 'pending' that is %s, not a boolean", i.Description, model.JSONKind(p))
 		}
 	}
 	i.Comments = r.object(m, "comments", i.Description)
@@ -353,7 +353,7 @@ func (r *reader) common(i *model.Interaction, n int, m map[string]any) {
 		if s, ok := t.(string); ok {
 			i.Transport = s
 		} else {
-			r.warn("interaction '%s': ignoring 'transport' that is %s, not a string", i.Description, kindOf(t))
+			r.warn("interaction '%s': ignoring 'transport' that is %s, not a string", i.Description, model.JSONKind(t))
 		}
 	}
 }
@@ -365,10 +365,10 @@ func (r *reader) object(m map[string]any, key, desc string) map[string]any {
 	}
 	o, ok := x.(map[string]any)
 	if !ok {
-		r.warn("interaction '%s': ignoring '%s' that is %s, not an object", desc, key, kindOf(x))
+		r.warn("interaction '%s': ignoring '%s' that is %s, not an object", desc, key, model.JSONKind(x))
 		return nil
 	}
-	return cloneJSON(o).(map[string]any)
+	return model.CopyJSON(o, nil).(map[string]any)
 }
 
 // providerStates reads providerStates (an array of {name, params}), or else
@@ -377,7 +377,7 @@ func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderS
 	if x, ok := m["providerStates"]; ok && x != nil {
 		list, ok := x.([]any)
 		if !ok {
-			r.warn("interaction '%s': ignoring 'providerStates' that is %s, not an array", desc, kindOf(x))
+			r.warn("interaction '%s': ignoring 'providerStates' that is %s, not an array", desc, model.JSONKind(x))
 			return nil
 		}
 		var states []model.ProviderState
@@ -395,11 +395,11 @@ func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderS
 				}
 				ps := model.ProviderState{Name: name}
 				if params, ok := st["params"].(map[string]any); ok && len(params) > 0 {
-					ps.Params = cloneJSON(params).(map[string]any)
+					ps.Params = model.CopyJSON(params, nil).(map[string]any)
 				}
 				states = append(states, ps)
 			default:
-				r.warn("interaction '%s': ignoring a provider state that is %s", desc, kindOf(s))
+				r.warn("interaction '%s': ignoring a provider state that is %s", desc, model.JSONKind(s))
 			}
 		}
 		return states
@@ -408,7 +408,7 @@ func (r *reader) providerStates(m map[string]any, desc string) []model.ProviderS
 		if x, ok := m[key]; ok && x != nil {
 			s, ok := x.(string)
 			if !ok {
-				r.warn("interaction '%s': ignoring '%s' that is %s, not a string", desc, key, kindOf(x))
+				r.warn("interaction '%s': ignoring '%s' that is %s, not a string", desc, key, model.JSONKind(x))
 				return nil
 			}
 			if s == "" {
@@ -442,7 +442,7 @@ func (r *reader) warnUnknown(m map[string]any, desc string, known ...string) {
 func (r *reader) httpInteraction(n int, x any) (*model.Interaction, error) {
 	m, ok := x.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, kindOf(x))
+		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, model.JSONKind(x))
 	}
 	i := model.NewInteraction(model.HTTP, "")
 	r.common(i, n, m)
@@ -480,7 +480,7 @@ func (r *reader) httpParts(i *model.Interaction, m map[string]any) error {
 func (r *reader) v3Message(n int, x any) (*model.Interaction, error) {
 	m, ok := x.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("message %d must be a JSON object, but it is %s", n, kindOf(x))
+		return nil, fmt.Errorf("message %d must be a JSON object, but it is %s", n, model.JSONKind(x))
 	}
 	i := model.NewInteraction(model.AsyncMessage, "")
 	r.common(i, n, m)
@@ -493,7 +493,7 @@ func (r *reader) v3Message(n int, x any) (*model.Interaction, error) {
 func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 	m, ok := x.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, kindOf(x))
+		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, model.JSONKind(x))
 	}
 	var t model.InteractionType
 	switch ts := m["type"].(type) {
@@ -557,7 +557,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 			}
 			i.MessageResponses = append(i.MessageResponses, msg)
 		default:
-			r.warn("%s: ignoring 'response' that is %s", where, kindOf(resp))
+			r.warn("%s: ignoring 'response' that is %s", where, model.JSONKind(resp))
 		}
 	}
 	return i, nil
