@@ -225,14 +225,7 @@ func interactionAs(fn string, p unsafe.Pointer, t model.InteractionType, kind ob
 // the body's content type under contentType when that key is missing
 // (pact_models as_message).
 func asV3Message(i *model.Interaction) {
-	if ct := i.Message.Contents.ContentType; ct != "" {
-		if i.Message.Metadata == nil {
-			i.Message.Metadata = map[string]any{}
-		}
-		if _, ok := i.Message.Metadata["contentType"]; !ok {
-			i.Message.Metadata["contentType"] = ct
-		}
-	}
+	i.Message.Metadata = i.Message.V3Metadata()
 }
 
 //export pactffi_pact_interaction_as_synchronous_http

@@ -9,7 +9,6 @@ import "C"
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/libpact/libpact/core/generators"
@@ -56,7 +55,7 @@ func bodyString(fn string, b *model.Body) *C.char {
 	// binary content type, or bytes that are not UTF-8. (It also gives "" for
 	// a body with no content type of its own, which libpact does not copy:
 	// such bodies are returned as text when they are UTF-8.)
-	if b.Hint == model.HintBinary || (b.ContentType != "" && message.IsBinary(b.ContentType)) || !utf8.Valid(b.Content) {
+	if message.IsBinaryBody(*b, b.ContentType) {
 		clearError()
 		return C.CString("")
 	}

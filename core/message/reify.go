@@ -66,13 +66,8 @@ func Reify(i *model.Interaction, ver model.SpecVersion) (string, error) {
 func V3MessageJSON(i *model.Interaction, ver model.SpecVersion) map[string]any {
 	mc := i.Message
 	md := map[string]any{}
-	for k, v := range mc.Metadata {
+	for k, v := range mc.V3Metadata() {
 		md[k] = v
-	}
-	if mc.Contents.ContentType != "" {
-		if _, ok := md["contentType"]; !ok {
-			md["contentType"] = mc.Contents.ContentType
-		}
 	}
 	out := map[string]any{
 		"description": i.Description,
@@ -143,7 +138,7 @@ func V4BodyJSON(b model.Body, contentType string) map[string]any {
 			out["content"] = base64.StdEncoding.EncodeToString(b.Content)
 			out["encoded"] = "base64"
 		}
-	case b.Hint == model.HintBinary || IsBinary(contentType) || !utf8Valid(b.Content):
+	case IsBinaryBody(b, contentType):
 		out["content"] = base64.StdEncoding.EncodeToString(b.Content)
 		out["encoded"] = "base64"
 	default:

@@ -390,16 +390,10 @@ func (w *writer) response(r *model.Response, desc string) *obj {
 
 func (w *writer) messageInto(m *obj, msg *model.MessageContents, where string) {
 	md := msg.Metadata
-	if _, has := md["contentType"]; w.ver < model.V4 && !has && msg.Contents.ContentType != "" {
-		// A V3 message has no body object to hold its content type: put it
-		// in the metadata under contentType when that key is missing, as
-		// pact_ffi does (pact_models as_message).
-		ct := msg.Contents.ContentType
-		md = make(map[string]any, len(msg.Metadata)+1)
-		for k, v := range msg.Metadata {
-			md[k] = v
-		}
-		md["contentType"] = ct
+	if w.ver < model.V4 {
+		// A V3 message has no body object to hold its content type: it
+		// goes in the metadata.
+		md = msg.V3Metadata()
 	}
 	if len(md) > 0 {
 		m.set("metadata", md)
