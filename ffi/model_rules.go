@@ -8,6 +8,7 @@ import "C"
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"unsafe"
@@ -53,8 +54,8 @@ func pactffi_message_new_from_json(index C.uint, jsonStr *C.char, spec C.PactSpe
 	return (*C.Message)(newObject(kindMessage, i, nil, 0).ptr)
 }
 
-// messageFromJSON reads one V3 message-pact entry by wrapping it in a
-// message pact of the given version.
+// messageFromJSON reads json_str as one V3 message-pact entry
+// (pactfile.ParseMessageEntry); a message without a description is "Message <index>".
 func messageFromJSON(index int, s string, ver model.SpecVersion) (*model.Interaction, error) {
 	v, err := message.DecodeJSON([]byte(s))
 	if err != nil {
@@ -63,27 +64,13 @@ func messageFromJSON(index int, s string, ver model.SpecVersion) (*model.Interac
 	if _, ok := v.(map[string]any); !ok {
 		return nil, fmt.Errorf("json_str must be a JSON object (a message), not %s", s)
 	}
-	if ver == model.Unknown || ver == model.V4 {
-		ver = model.V3
+	i, err := pactfile.ParseMessageEntry(v, ver)
+	if errors.Is(err, pactfile.ErrNotMessage) {
+		return nil, fmt.Errorf("message %d: json_str is not a message", index)
 	}
-	doc := map[string]any{
-		"consumer": map[string]any{"name": "consumer"},
-		"provider": map[string]any{"name": "provider"},
-		"messages": []any{v},
-		"metadata": map[string]any{"pactSpecification": map[string]any{"version": ver.String()}},
-	}
-	data, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	p, _, err := pactfile.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("message %d: %w", index, err)
 	}
-	if len(p.Interactions) != 1 || p.Interactions[0].Type != model.AsyncMessage {
-		return nil, fmt.Errorf("message %d: json_str is not a message", index)
-	}
-	i := p.Interactions[0]
 	if i.Description == "" {
 		i.Description = fmt.Sprintf("Message %d", index)
 	}

@@ -1,0 +1,46 @@
+package pactfile
+
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// ErrNotMessage is ParseMessageEntry's error for an entry that reads as something
+// other than one message.
+var ErrNotMessage = errors.New("not a message")
+
+// ParseMessageEntry reads one entry of a message pact's "messages" array (a
+// decoded JSON object) as the asynchronous message it describes, by reading
+// it inside a message pact of version ver (V3 when ver is Unknown or V4, the
+// versions without such an array), as pact_ffi's message_new_from_json does.
+//
+//	i, err := pactfile.ParseMessageEntry(map[string]any{"description": "d", "contents": "x"}, model.V3)
+//	// i.Message.Contents.Content: "x"
+//
+// An entry that is not one message gives ErrNotMessage; other errors are
+// the reader's.
+func ParseMessageEntry(entry any, ver model.SpecVersion) (*model.Interaction, error) {
+	if ver == model.Unknown || ver == model.V4 {
+		ver = model.V3
+	}
+	doc := map[string]any{
+		"consumer": map[string]any{"name": "consumer"},
+		"provider": map[string]any{"name": "provider"},
+		"messages": []any{entry},
+		"metadata": map[string]any{"pactSpecification": map[string]any{"version": ver.String()}},
+	}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Interactions) != 1 || p.Interactions[0].Type != model.AsyncMessage {
+		return nil, ErrNotMessage
+	}
+	return p.Interactions[0], nil
+}
