@@ -689,9 +689,7 @@ func pactffi_generator_to_json(gen *C.Generator) (ret *C.char) {
 }
 
 // generateWith runs the generator at p with the JSON context, as
-// pactffi_generator_generate_string/integer do. The mode follows the
-// generator: MockServerURL needs the consumer mode and everything else
-// (ProviderState in particular) runs as in the provider.
+// pactffi_generator_generate_string/integer do (generators.GenerateOne).
 func generateWith(p unsafe.Pointer, contextJSON *C.char, example any) (any, error) {
 	modelMu.Lock()
 	o, err := lookup(p, "generator", kindGenerator)
@@ -717,18 +715,7 @@ func generateWith(p unsafe.Pointer, contextJSON *C.char, example any) (any, erro
 			}
 		}
 	}
-	mode := generators.Provider
-	if g.Type == "MockServerURL" {
-		mode = generators.Consumer
-	}
-	v, applied, err := generators.Generate(g, example, mode, ctx)
-	if err != nil {
-		return nil, fmt.Errorf("Failed to generate value - %v", err)
-	}
-	if !applied {
-		return nil, fmt.Errorf("the %s generator produced no value", g.Type)
-	}
-	return v, nil
+	return generators.GenerateOne(g, example, ctx)
 }
 
 //export pactffi_generator_generate_string
