@@ -10,7 +10,7 @@ export PACT_CONFORMANCE_DIR
 FUZZTIME ?= 60s
 GOFLAGS_LIB := -trimpath -ldflags="-s -w"
 
-.PHONY: help lib test test-go test-c test-bindings conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
+.PHONY: help lib test test-go test-c test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -25,6 +25,7 @@ test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
 	$(MAKE) test-go
 	$(MAKE) test-c
 	$(MAKE) test-bindings
+	$(MAKE) test-reliability
 	$(MAKE) conformance
 
 test-go: ## Go unit tests with the race detector
@@ -37,6 +38,12 @@ test-c: lib ## C tests against include/pact.h and build/libpact.so
 test-bindings: lib ## Python (pytest) and Node (node --test) binding tests
 	bash bindings/python/run-tests.sh
 	bash bindings/node/run-tests.sh
+
+test-reliability: lib ## The fast reliability checks (misuse sweep, hooks, hostile input; see conformance/RELIABILITY.md)
+	$(MAKE) -C conformance/reliability quick LIB=$(abspath $(LIB))
+
+reliability: lib ## The long reliability runs (100k lifecycles, 20 merge runs, fuzzing; about an hour)
+	$(MAKE) -C conformance/reliability reliability LIB=$(abspath $(LIB))
 
 conformance: conformance-spec conformance-compat ## Run the Pact specification testcases and the compatibility suite
 
