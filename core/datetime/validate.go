@@ -192,11 +192,15 @@ type numSpec struct {
 func numericSpec(t Token) (numSpec, bool) {
 	n := t.Count
 	w := func(f field, lo, hi int64) numSpec {
-		// Java: one letter reads any number of digits, more letters that many.
+		// Java: one letter reads any number of digits. More letters read at
+		// most that many; like the reference implementation (pact_models
+		// time_utils), and unlike Java's strict parser, fewer digits are
+		// accepted ("2024-5-1" fits "yyyy-MM-dd"), so that a pact that passes
+		// with pact_ffi passes here too.
 		if n == 1 {
 			return numSpec{f: f, minW: 1, maxW: 10, lo: lo, hi: hi}
 		}
-		return numSpec{f: f, minW: n, maxW: n, lo: lo, hi: hi}
+		return numSpec{f: f, minW: 1, maxW: n, lo: lo, hi: hi}
 	}
 	switch t.Letter {
 	case 'y', 'u', 'Y':
@@ -277,12 +281,17 @@ func letters(t Token) string { return strings.Repeat(string(t.Letter), t.Count) 
 func (m *matcher) candidates(t Token, pos int) ([]cand, field) {
 	s := m.s
 	if t.Letter == 'S' {
-		if digitsAt(s, pos, t.Count) == t.Count {
-			v, _ := strconv.ParseInt(s[pos:pos+t.Count]+strings.Repeat("0", 9-t.Count), 10, 64)
-			return []cand{{pos + t.Count, v}}, fNano
+		// A fraction of at most Count digits (the reference accepts fewer:
+		// "10:00:00.12" fits "HH:mm:ss.SSS"), longest first.
+		var out []cand
+		for w := digitsAt(s, pos, t.Count); w >= 1; w-- {
+			v, _ := strconv.ParseInt(s[pos:pos+w]+strings.Repeat("0", 9-w), 10, 64)
+			out = append(out, cand{pos + w, v})
 		}
-		m.failAt(pos, fmt.Sprintf("expected %d digits for '%s'", t.Count, letters(t)))
-		return nil, fNano
+		if len(out) == 0 {
+			m.failAt(pos, fmt.Sprintf("expected %d digits for '%s'", t.Count, letters(t)))
+		}
+		return out, fNano
 	}
 	if spec, ok := numericSpec(t); ok {
 		return m.numeric(t, spec, pos), spec.f
