@@ -978,6 +978,30 @@ func (p *parser) attempt(f func()) (generic any) {
 	return p.value()
 }
 
+// fastCategory maps a matchingRules or generators category name to its
+// category, marking it in cats (a category given twice under two spellings
+// is the full reader's business). The path, method and status categories
+// (one list or generator, no paths), V2 keys and unknown names bail out to
+// the full reader.
+func fastCategory(name []byte, cats *seen) model.Category {
+	switch string(name) {
+	case "body", "content", "contents":
+		cats.add(0)
+		return model.CategoryBody
+	case "header", "headers":
+		cats.add(1)
+		return model.CategoryHeader
+	case "query":
+		cats.add(2)
+		return model.CategoryQuery
+	case "metadata", "metaData":
+		cats.add(3)
+		return model.CategoryMetadata
+	}
+	bail()
+	return ""
+}
+
 // fastRules decodes a V3/V4 matchingRules object whose categories hold
 // lists of the form {"combine": ..., "matchers": [...]} (see
 // reader.matchingRules). Anything else is returned decoded generically, for
@@ -992,23 +1016,7 @@ func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
 			if !more {
 				break
 			}
-			var cat model.Category
-			switch string(name) {
-			case "body", "content", "contents":
-				cats.add(0)
-				cat = model.CategoryBody
-			case "header", "headers":
-				cats.add(1)
-				cat = model.CategoryHeader
-			case "query":
-				cats.add(2)
-				cat = model.CategoryQuery
-			case "metadata", "metaData":
-				cats.add(3)
-				cat = model.CategoryMetadata
-			default:
-				bail() // path, method and status hold one list; V2 keys; unknown names
-			}
+			cat := fastCategory(name, &cats)
 			p.objStart()
 			for j := 0; ; j++ {
 				raw, more := p.objKey(j)
@@ -1104,23 +1112,7 @@ func (p *parser) fastGens() (gens model.Generators, generic any) {
 			if !more {
 				break
 			}
-			var cat model.Category
-			switch string(name) {
-			case "body", "content", "contents":
-				cats.add(0)
-				cat = model.CategoryBody
-			case "header", "headers":
-				cats.add(1)
-				cat = model.CategoryHeader
-			case "query":
-				cats.add(2)
-				cat = model.CategoryQuery
-			case "metadata", "metaData":
-				cats.add(3)
-				cat = model.CategoryMetadata
-			default:
-				bail()
-			}
+			cat := fastCategory(name, &cats)
 			p.objStart()
 			for j := 0; ; j++ {
 				raw, more := p.objKey(j)
