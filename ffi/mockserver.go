@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -122,23 +121,6 @@ func (e *msEntry) close() {
 	e.mu.Unlock()
 }
 
-// hostPort joins a host (an IP, a name, or "" for 127.0.0.1) and a port,
-// bracketing IPv6 addresses.
-func hostPort(host string, port uint16) (string, error) {
-	host = strings.TrimSpace(host)
-	if host == "" {
-		host = "127.0.0.1"
-	}
-	if h, p, err := net.SplitHostPort(host); err == nil {
-		return "", fmt.Errorf("addr %q has a port; pass the host (%q) as addr and the port (%s) as port", host, h, p)
-	}
-	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
-	if strings.ContainsAny(host, "/ ") {
-		return "", fmt.Errorf("%q is not a host address", host)
-	}
-	return net.JoinHostPort(host, strconv.Itoa(int(port))), nil
-}
-
 // lockedPact marks the pact behind h as served (no more changes) and
 // returns a copy taken under the pact's lock.
 func lockedPact(h C.PactHandle) (*model.Pact, error) {
@@ -160,7 +142,7 @@ func pactffi_create_mock_server_for_transport(pact C.PactHandle, addr *C.char, p
 		setError(errorf(fn, "%v", err))
 		return msBadAddress
 	}
-	address, err := hostPort(host, uint16(port))
+	address, err := mockserver.Address(host, uint16(port))
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return msBadAddress
