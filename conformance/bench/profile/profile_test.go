@@ -15,6 +15,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -70,11 +71,28 @@ func build(tb testing.TB, n int) *consumer.Builder {
 }
 
 // BenchmarkBuild10k is scenario e: 10,000 interactions through the builder.
+// Besides the time and allocations per build it reports live-B/interaction:
+// the heap the finished pact keeps, per interaction, after a collection.
 func BenchmarkBuild10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		build(b, 10000)
 	}
+	b.StopTimer()
+	b.ReportMetric(float64(retained(b, 10000))/10000, "live-B/interaction")
+}
+
+// retained returns the bytes of heap that a pact of n interactions keeps
+// alive once built.
+func retained(tb testing.TB, n int) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p := build(tb, n)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(p)
+	return after.HeapAlloc - before.HeapAlloc
 }
 
 // BenchmarkWrite10k is scenario f: writing the pact of BenchmarkBuild10k.
