@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gofrs/flock"
-
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -134,7 +132,8 @@ var processLocks sync.Map // path → *sync.Mutex
 // file as it was.
 //
 // Write is safe to call from many goroutines and processes at once: it holds
-// an exclusive lock on "<file>.lock" while it reads, merges and writes, and
+// an exclusive flock on the directory (see lockDir; nothing is left beside
+// the pact) while it reads, merges and writes, and
 // the new content goes to a temporary file in the same directory that is
 // synced and renamed over the old one, so readers never see a partial file.
 //
@@ -151,11 +150,11 @@ func Write(p *model.Pact, dir string, ver model.SpecVersion, overwrite bool) (pa
 	mu.(*sync.Mutex).Lock()
 	defer mu.(*sync.Mutex).Unlock()
 
-	lock := flock.New(path + ".lock")
-	if err := lock.Lock(); err != nil {
+	unlock, err := lockDir(dir, path)
+	if err != nil {
 		return "", fmt.Errorf("writing pact %s: locking: %w", path, err)
 	}
-	defer lock.Unlock()
+	defer unlock()
 
 	out := p
 	if ver == model.Unknown {

@@ -97,11 +97,21 @@ func TestWriteMergesAndOverwrites(t *testing.T) {
 	if len(p.Interactions) != 1 || p.Interactions[0].Description != "c" {
 		t.Errorf("overwrite kept old interactions: %d", len(p.Interactions))
 	}
+	assertOnlyPact(t, dir, "web-api.json")
+}
+
+// assertOnlyPact fails unless dir holds exactly the file name: no temporary
+// file and no lock file left behind.
+func assertOnlyPact(t *testing.T, dir, name string) {
+	t.Helper()
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file left behind: %s", e.Name())
+		if e.Name() != name {
+			t.Errorf("%s left behind in the pact directory", e.Name())
 		}
+	}
+	if len(entries) == 0 {
+		t.Errorf("no pact written")
 	}
 }
 
@@ -184,6 +194,7 @@ func concurrentRound(t *testing.T, goroutines, procs int) {
 		}
 		seen[i.Description] = true
 	}
+	assertOnlyPact(t, dir, "web-api.json")
 }
 
 // TestConcurrentWrites merges 50 interactions from each of 8 goroutines,
