@@ -153,7 +153,7 @@ func pactffi_message_pact_find_metadata(mp *C.MessagePact, key1, key2 *C.char) (
 		fail(fn, err)
 		return nil
 	}
-	inner, ok := metadataSection(p, k1)
+	inner, ok := pactfile.MetadataSection(p, k1)
 	if !ok {
 		fail(fn, fmt.Errorf("invalid metadata key (key 1): %q", k1))
 		return nil
@@ -167,22 +167,11 @@ func pactffi_message_pact_find_metadata(mp *C.MessagePact, key1, key2 *C.char) (
 	return C.CString(message.JSONString(v))
 }
 
-// metadataSection returns the object under the top-level metadata key k
-// (the spec version lives in SpecVersion, so pactSpecification is rebuilt).
-func metadataSection(p *model.Pact, k string) (map[string]any, bool) {
-	if k == "pactSpecification" {
-		return map[string]any{"version": p.SpecVersion.String()}, true
-	}
-	m, ok := p.Metadata[k].(map[string]any)
-	return m, ok
-}
-
-type metaTriple struct{ outer, inner string }
-
-// messagePactMetaIter walks the (outer, inner) metadata keys in order.
+// messagePactMetaIter walks the metadata keys of a message pact
+// (pactfile.MetadataKeys).
 type messagePactMetaIter struct {
 	pact *model.Pact
-	keys []metaTriple
+	keys []pactfile.MetadataKey
 	next int
 }
 
@@ -197,20 +186,7 @@ func pactffi_message_pact_get_metadata_iter(mp *C.MessagePact) (ret *C.MessagePa
 		fail(fn, err)
 		return nil
 	}
-	it := &messagePactMetaIter{pact: p}
-	outer := message.SortedKeys(p.Metadata)
-	if _, ok := p.Metadata["pactSpecification"]; !ok {
-		outer = append(outer, "pactSpecification")
-	}
-	for _, o := range outer {
-		inner, ok := metadataSection(p, o)
-		if !ok {
-			continue
-		}
-		for _, k := range message.SortedKeys(inner) {
-			it.keys = append(it.keys, metaTriple{o, k})
-		}
-	}
+	it := &messagePactMetaIter{pact: p, keys: pactfile.MetadataKeys(p)}
 	clearError()
 	return (*C.MessagePactMetadataIterator)(newObject(kindMessagePactMetadataIter, it, nil, 0).ptr)
 }
@@ -231,18 +207,18 @@ func pactffi_message_pact_metadata_iter_next(iter *C.MessagePactMetadataIterator
 	for it.next < len(it.keys) {
 		k := it.keys[it.next]
 		it.next++
-		inner, ok := metadataSection(it.pact, k.outer)
+		inner, ok := pactfile.MetadataSection(it.pact, k.Section)
 		if !ok {
 			continue
 		}
-		v, ok := inner[k.inner]
+		v, ok := inner[k.Key]
 		if !ok {
 			continue
 		}
 		t := newObject(kindMetadataTriple, nil, nil, unsafe.Sizeof(C.MessagePactMetadataTriple{}))
 		ct := (*C.MessagePactMetadataTriple)(t.ptr)
-		ct.outer_key = borrowCString(t, k.outer)
-		ct.inner_key = borrowCString(t, k.inner)
+		ct.outer_key = borrowCString(t, k.Section)
+		ct.inner_key = borrowCString(t, k.Key)
 		ct.value = borrowCString(t, message.JSONString(v))
 		return ct
 	}
