@@ -65,6 +65,16 @@ func optCstr(p *C.char, name string) (s string, ok bool, err error) {
 	return s, err == nil, err
 }
 
+// ptrCstr converts an optional C string argument to a Go pointer: NULL gives
+// nil, for core functions that give a missing value a meaning.
+func ptrCstr(p *C.char, name string) (*string, error) {
+	s, ok, err := optCstr(p, name)
+	if !ok {
+		return nil, err
+	}
+	return &s, nil
+}
+
 func firstInvalid(s string) int {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -36,37 +36,11 @@ func withMessage(h uint32, f func(i *consumer.Interaction, ver model.SpecVersion
 	})
 }
 
-// namesOrDefault reads the consumer and provider names, which default to
-// "Consumer" and "Provider" when NULL, as pact_ffi does.
-func namesOrDefault(consumerName, providerName *C.char) (string, string, error) {
-	c, p := "Consumer", "Provider"
-	if consumerName != nil {
-		s, err := cstr(consumerName, "consumer_name")
-		if err != nil {
-			return "", "", err
-		}
-		c = s
-	}
-	if providerName != nil {
-		s, err := cstr(providerName, "provider_name")
-		if err != nil {
-			return "", "", err
-		}
-		p = s
-	}
-	return c, p, nil
-}
-
 //export pactffi_new_message_pact
 func pactffi_new_message_pact(consumerName, providerName *C.char) (ret C.MessagePactHandle) {
 	const fn = "pactffi_new_message_pact"
 	defer guard(&ret, 0, fn)
-	c, p, err := namesOrDefault(consumerName, providerName)
-	if err != nil {
-		fail(fn, err)
-		return 0
-	}
-	h, err := newPactHandle(consumer.New(c, p))
+	h, err := newNamedPact(consumerName, providerName)
 	if err != nil {
 		fail(fn, err)
 		return 0

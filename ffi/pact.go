@@ -19,22 +19,27 @@ import (
 func pactffi_new_pact(consumerName *C.char, providerName *C.char) (ret C.PactHandle) {
 	const fn = "pactffi_new_pact"
 	defer guard(&ret, 0, fn)
-	c, err := cstr(consumerName, "consumer_name")
-	if err != nil {
-		setError(errorf(fn, "%v", err))
-		return 0
-	}
-	p, err := cstr(providerName, "provider_name")
-	if err != nil {
-		setError(errorf(fn, "%v", err))
-		return 0
-	}
-	h, err := newPactHandle(consumer.New(c, p))
+	h, err := newNamedPact(consumerName, providerName)
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return 0
 	}
 	return C.PactHandle(h)
+}
+
+// newNamedPact registers a new pact between the consumer and provider names
+// of pactffi_new_pact and pactffi_new_message_pact: NULL takes its default
+// (consumer.Names); text that is not UTF-8 is refused.
+func newNamedPact(consumerName, providerName *C.char) (uint16, error) {
+	c, err := ptrCstr(consumerName, "consumer_name")
+	if err != nil {
+		return 0, err
+	}
+	p, err := ptrCstr(providerName, "provider_name")
+	if err != nil {
+		return 0, err
+	}
+	return newPactHandle(consumer.New(consumer.Names(c, p)))
 }
 
 //export pactffi_free_pact_handle

@@ -378,8 +378,9 @@ void pactffi_log_message(const char *source, const char *log_level, const char *
 
 /*
  * Creates a new, empty V3 pact between consumer_name and provider_name.
- * Returns its handle, or 0 if a name is NULL or not UTF-8 (the last error says which; pact_ffi substitutes
- * "Consumer"/"Provider" for NULL). Free it with pactffi_free_pact_handle. Thread-safe.
+ * A NULL consumer_name or provider_name means "Consumer" / "Provider" (as pact_ffi; a warning is logged).
+ * Returns its handle, or 0 if a name is not UTF-8 (the last error says which; pact_ffi substitutes the default
+ * there too). Free it with pactffi_free_pact_handle. Thread-safe.
  */
 PactHandle pactffi_new_pact(const char *consumer_name, const char *provider_name);
 
@@ -763,9 +764,10 @@ char *pactffi_get_tls_ca_certificate(void);
  * ------------------------------------------------------------------------------------------------------------ */
 
 /*
- * Creates a new, empty message pact between consumer_name and provider_name. Returns its handle, or 0 if a
- * name is not UTF-8. Free it with pactffi_free_message_pact_handle. Thread-safe.
- * A NULL consumer_name or provider_name means "Consumer" / "Provider" (as pact_ffi; unlike pactffi_new_pact).
+ * Creates a new, empty V3 message pact between consumer_name and provider_name.
+ * A NULL consumer_name or provider_name means "Consumer" / "Provider" (as pact_ffi; a warning is logged).
+ * Returns its handle, or 0 if a name is not UTF-8 (the last error says which; pact_ffi substitutes the default
+ * there too). Free it with pactffi_free_message_pact_handle. Thread-safe.
  */
 MessagePactHandle pactffi_new_message_pact(const char *consumer_name, const char *provider_name);
 

@@ -13,6 +13,28 @@ static const char *BAD_UTF8 = "caf\xc3\x28 \xff";
     CHECK(n_ > 1 && strstr(e_, fn) != NULL, "%s: last error %d '%s'", fn, n_, n_ > 0 ? e_ : ""); \
   } while (0)
 
+/* names_are reports whether the pact behind h is between consumer c and provider p. */
+static int names_are(PactHandle h, const char *c, const char *p) {
+  struct Pact *pact = pactffi_pact_handle_to_pointer(h);
+  const struct Consumer *con;
+  const struct Provider *pro;
+  const char *cn, *pn;
+  int ok;
+  if (!pact) return 0;
+  con = pactffi_pact_get_consumer(pact);
+  pro = pactffi_pact_get_provider(pact);
+  cn = con ? pactffi_consumer_get_name(con) : NULL;
+  pn = pro ? pactffi_provider_get_name(pro) : NULL;
+  ok = cn && pn && strcmp(cn, c) == 0 && strcmp(pn, p) == 0;
+  if (!ok) fprintf(stderr, "  names are '%s' and '%s'\n", cn ? cn : "(NULL)", pn ? pn : "(NULL)");
+  pactffi_string_delete((char *)cn);
+  pactffi_string_delete((char *)pn);
+  pactffi_pact_consumer_delete(con);
+  pactffi_pact_provider_delete(pro);
+  pactffi_pact_model_delete(pact);
+  return ok;
+}
+
 int main(void) {
   char buf[8];
   PactHandle pact, stale, locked;
@@ -22,7 +44,7 @@ int main(void) {
 
   /* get_error_message itself */
   CHECK(pactffi_get_error_message(NULL, 10) == -1, "NULL buffer");
-  CHECK(pactffi_new_pact(NULL, "p") == 0, "new_pact(NULL)");
+  CHECK(pactffi_new_pact(BAD_UTF8, "p") == 0, "new_pact(bad utf8)");
   CHECK(pactffi_get_error_message(buf, sizeof buf) == -2, "small buffer");
   EXPECT_ERROR("pactffi_new_pact");
   {
@@ -36,11 +58,22 @@ int main(void) {
     CHECK(pactffi_get_error_message(big, n) == n && pactffi_get_error_message(big, n - 1) == -2, "exact-size buffer");
   }
 
-  /* pacts */
-  CHECK(pactffi_new_pact("c", NULL) == 0, "new_pact(c, NULL)");
-  EXPECT_ERROR("pactffi_new_pact");
+  /* pacts: a NULL name is pact_ffi's default, a name that is not UTF-8 is refused */
+  stale = pactffi_new_pact("c", NULL);
+  CHECK(names_are(stale, "c", "Provider"), "new_pact(c, NULL) is a pact with Provider");
+  pactffi_free_pact_handle(stale);
+  stale = pactffi_new_pact(NULL, NULL);
+  CHECK(names_are(stale, "Consumer", "Provider"), "new_pact(NULL, NULL) is a pact between Consumer and Provider");
+  pactffi_free_pact_handle(stale);
+  stale = pactffi_new_message_pact(NULL, "p");
+  CHECK(names_are(stale, "Consumer", "p"), "new_message_pact(NULL, p) is a pact with Consumer");
+  pactffi_free_message_pact_handle(stale);
   CHECK(pactffi_new_pact(BAD_UTF8, "p") == 0, "new_pact(bad utf8)");
   EXPECT_ERROR("not valid UTF-8");
+  CHECK(pactffi_new_pact("c", BAD_UTF8) == 0, "new_pact(c, bad utf8)");
+  EXPECT_ERROR("provider_name is not valid UTF-8");
+  CHECK(pactffi_new_message_pact(BAD_UTF8, "p") == 0, "new_message_pact(bad utf8)");
+  EXPECT_ERROR("consumer_name is not valid UTF-8");
   stale = pactffi_new_pact("c", "p");
   CHECK(pactffi_free_pact_handle(stale) == 0, "free");
   CHECK(pactffi_free_pact_handle(stale) == 1, "double free");

@@ -20,7 +20,7 @@ static long rss_kb(void) {
 static void *fail_once(void *arg) {
   char msg[256];
   int *ok = arg;
-  *ok = pactffi_new_pact(NULL, "churn-provider") == 0 && pactffi_get_error_message(msg, sizeof msg) > 1 &&
+  *ok = pactffi_new_pact("\xff", "churn-provider") == 0 && pactffi_get_error_message(msg, sizeof msg) > 1 &&
          strstr(msg, "consumer_name") != NULL;
   return NULL;
 }
