@@ -3,6 +3,7 @@ package integration
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -43,22 +44,59 @@ func ProcessJSON(body []byte) (example []byte, rules map[string]*model.RuleList,
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p := newProcessor()
+	// The example tree is carved from the parser's storage too, and the
+	// generators map is made only when there is one.
+	p := &processor{rules: map[string]*model.RuleList{}, jp: jp}
 	out, err := p.value(root, "$")
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return out.marshal(), p.rules, p.gens, nil
+	return jp.marshal(out), p.rules, p.gens, nil
 }
 
 // processor collects the rules and generators of one body.
 type processor struct {
 	rules map[string]*model.RuleList
-	gens  map[string]model.Generator
+	gens  map[string]model.Generator // made by setGen when nil
+	// jp, when set, is the pooled parser of the document: the example nodes
+	// come from its storage (the caller keeps no node past its release).
+	jp *jsonParser
 }
 
 func newProcessor() *processor {
 	return &processor{rules: map[string]*model.RuleList{}, gens: map[string]model.Generator{}}
+}
+
+// setGen records the generator at path.
+func (p *processor) setGen(path string, g model.Generator) {
+	if p.gens == nil {
+		p.gens = map[string]model.Generator{}
+	}
+	p.gens[path] = g
+}
+
+// newNode returns an empty node of kind k.
+func (p *processor) newNode(k nodeKind) *node {
+	if p.jp != nil {
+		return p.jp.node(k)
+	}
+	return &node{kind: k}
+}
+
+// newKeys returns an empty slice with room for n keys.
+func (p *processor) newKeys(n int) []string {
+	if p.jp != nil {
+		return p.jp.reserveKeys(n)
+	}
+	return make([]string, 0, n)
+}
+
+// newPtrs returns an empty slice with room for n nodes.
+func (p *processor) newPtrs(n int) []*node {
+	if p.jp != nil {
+		return p.jp.reservePtrs(n)
+	}
+	return make([]*node, 0, n)
 }
 
 func (p *processor) addRule(path string, r model.Rule) {
@@ -90,7 +128,8 @@ func (p *processor) value(n *node, path string) (*node, error) {
 // array processes the items of an array, at path[*] when star is set (the
 // array is the value of a matcher), else at path[i].
 func (p *processor) array(n *node, path string, star bool) (*node, error) {
-	out := &node{kind: nArray, items: make([]*node, 0, len(n.items))}
+	out := p.newNode(nArray)
+	out.items = p.newPtrs(len(n.items))
 	for i, it := range n.items {
 		itemPath := path + "[" + strconv.Itoa(i) + "]"
 		if star {
@@ -112,12 +151,13 @@ func (p *processor) object(n *node, path string, star bool) (*node, error) {
 	if n.has("pact:matcher:type") || n.has("pact:generator:type") {
 		return p.matcher(n, path)
 	}
-	out := &node{kind: nObject, keys: make([]string, 0, len(n.keys)), vals: make([]*node, 0, len(n.keys))}
+	out := p.newNode(nObject)
+	out.keys, out.vals = p.newKeys(len(n.keys)), p.newPtrs(len(n.keys))
 	for i, k := range n.keys {
 		if isPactKey(k) {
 			continue
 		}
-		itemPath := path + model.FieldSuffix(k)
+		itemPath := childPath(path, k)
 		if star {
 			itemPath = path + ".*"
 		}
@@ -136,14 +176,15 @@ func (p *processor) object(n *node, path string, star bool) (*node, error) {
 func (p *processor) matcher(n *node, path string) (*node, error) {
 	var example *node
 	var rules []model.Rule
+	var buf [1]model.Rule // room for the usual single rule
 	if mt := n.get("pact:matcher:type"); mt != nil && mt.kind == nString && (mt.str == "arrayContains" || mt.str == "array-contains") {
-		rule, ex, err := arrayContains(n, path)
+		rule, ex, err := p.arrayContains(n, path)
 		if err != nil {
 			return nil, err
 		}
 		rules, example = []model.Rule{rule}, ex
 	} else {
-		rs, gen, def, err := matchersOf(n)
+		rs, gen, def, err := matchersOf(n, buf[:0])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -176,18 +217,37 @@ func (p *processor) matcher(n *node, path string) (*node, error) {
 			example = v
 		}
 		if gen != nil {
-			p.gens[path] = *gen
+			p.setGen(path, *gen)
 		}
 	}
 	if g := n.get("pact:generator:type"); g != nil {
 		if gen, ok := generatorOf(g.text(), n); ok {
-			p.gens[path] = gen
+			p.setGen(path, gen)
 		}
 	}
 	for _, r := range rules {
 		p.addRule(path, r)
 	}
 	return example, nil
+}
+
+// childPath is path + model.FieldSuffix(key) made with one allocation when
+// key is a plain identifier (".key"), the common case.
+func childPath(path, key string) string {
+	letter := false
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '-', c == ':', c == '#', c == '@':
+			letter = true
+		case c >= '0' && c <= '9':
+		default:
+			return path + model.FieldSuffix(key)
+		}
+	}
+	if !letter { // "" or all digits
+		return path + model.FieldSuffix(key)
+	}
+	return path + "." + key
 }
 
 // withoutPactKeys returns a copy of the object n without its "pact:" keys.
@@ -204,15 +264,17 @@ func withoutPactKeys(n *node) *node {
 
 // arrayContains reads an arrayContains matcher: each variant is processed as
 // a body of its own, and the example is the array of processed variants.
-func arrayContains(n *node, path string) (model.Rule, *node, error) {
+func (p *processor) arrayContains(n *node, path string) (model.Rule, *node, error) {
 	vs := n.get("variants")
 	if vs == nil || vs.kind != nArray {
 		return model.Rule{}, nil, fmt.Errorf("%s: arrayContains matcher is missing the 'variants' attribute (an array)", path)
 	}
 	rule := model.Rule{Kind: model.ArrayContains, Variants: make([]model.Variant, 0, len(vs.items))}
-	example := &node{kind: nArray, items: make([]*node, 0, len(vs.items))}
+	example := p.newNode(nArray)
+	example.items = p.newPtrs(len(vs.items))
 	for i, item := range vs.items {
 		vp := newProcessor()
+		vp.jp = p.jp
 		v, err := vp.value(item, "$")
 		if err != nil {
 			return model.Rule{}, nil, fmt.Errorf("%s: arrayContains variant %d: %w", path, i, err)
@@ -226,14 +288,15 @@ func arrayContains(n *node, path string) (model.Rule, *node, error) {
 // matchersOf reads the rules of a matcher object's pact:matcher:type: a
 // name, an expression, or an array of matcher objects. For an expression it
 // also returns the generator the expression implies and the definition.
-func matchersOf(n *node) ([]model.Rule, *model.Generator, *Definition, error) {
+// Rules read from names are appended to buf.
+func matchersOf(n *node, buf []model.Rule) ([]model.Rule, *model.Generator, *Definition, error) {
 	mt := n.get("pact:matcher:type")
 	if mt == nil {
 		return nil, nil, nil, nil // generator only
 	}
 	switch mt.kind {
 	case nArray:
-		var rules []model.Rule
+		rules := buf
 		for i, item := range mt.items {
 			t := item.get("pact:matcher:type")
 			if item.kind != nObject || t == nil {
@@ -272,12 +335,114 @@ func matchersOf(n *node) ([]model.Rule, *model.Generator, *Definition, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return []model.Rule{r}, nil, nil, nil
+	return append(buf, r), nil, nil, nil
 }
 
 // ruleOf builds the rule called name from the attributes of the matcher
 // object n.
 func ruleOf(name string, n *node) (model.Rule, error) {
+	if r, ok := plainRule(name, n); ok {
+		return r, nil
+	}
+	return ruleFromAttrs(name, n)
+}
+
+// plainRule builds, straight from the node, the rules whose attributes are
+// at most a string or an integer: the same rule as ruleFromAttrs gives,
+// without the map of every attribute (the example included) that
+// model.RuleFromJSON reads. ok is false for every other rule and whenever an
+// attribute is not in the plain form (a string min, a number regex): the
+// general path then gives the rule or the error. TestPlainRule compares the
+// two.
+func plainRule(name string, n *node) (model.Rule, bool) {
+	switch name {
+	case "equality":
+		return model.Rule{Kind: model.Equality}, true
+	case "integer":
+		return model.Rule{Kind: model.Integer}, true
+	case "decimal", "real":
+		return model.Rule{Kind: model.Decimal}, true
+	case "number":
+		return model.Rule{Kind: model.Number}, true
+	case "null":
+		return model.Rule{Kind: model.Null}, true
+	case "boolean":
+		return model.Rule{Kind: model.Boolean}, true
+	case "values":
+		return model.Rule{Kind: model.Values}, true
+	case "notEmpty", "not-empty":
+		return model.Rule{Kind: model.NotEmpty}, true
+	case "semver":
+		return model.Rule{Kind: model.Semver}, true
+	case "regex":
+		if v := n.get("regex"); v != nil && v.kind == nString {
+			return model.Rule{Kind: model.Regex, Regex: v.str}, true
+		}
+	case "type":
+		minV, maxV := present(n.get("min")), present(n.get("max"))
+		r := model.Rule{Kind: model.Type}
+		var ok bool
+		if minV != nil {
+			if r.Min, ok = plainInt(minV); !ok {
+				return model.Rule{}, false
+			}
+			r.Kind = model.MinType
+		}
+		if maxV != nil {
+			if r.Max, ok = plainInt(maxV); !ok {
+				return model.Rule{}, false
+			}
+			r.Kind = model.MaxType
+			if minV != nil {
+				r.Kind = model.MinMaxType
+			}
+		}
+		return r, true
+	case "date":
+		return model.Rule{Kind: model.Date, Format: plainFormat(n, "date", "")}, true
+	case "time":
+		return model.Rule{Kind: model.Time, Format: plainFormat(n, "time", "")}, true
+	case "timestamp", "datetime":
+		return model.Rule{Kind: model.Timestamp, Format: plainFormat(n, "timestamp", "datetime")}, true
+	}
+	return model.Rule{}, false
+}
+
+// present returns n, or nil for a missing or null attribute.
+func present(n *node) *node {
+	if n == nil || n.kind == nNull {
+		return nil
+	}
+	return n
+}
+
+// plainInt reads a number node holding an integer (at most 2^53 in size, as
+// model.RuleFromJSON requires).
+func plainInt(n *node) (int, bool) {
+	if n.kind != nNumber {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n.str, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// plainFormat is the format of a date/time rule: the "format" string, else
+// the short form's (short, or also alt).
+func plainFormat(n *node, short, alt string) string {
+	for _, k := range [...]string{"format", short, alt} {
+		if v := n.get(k); k != "" && v != nil && v.kind == nString {
+			return v.str
+		}
+	}
+	return ""
+}
+
+// ruleFromAttrs builds the rule called name with model.RuleFromJSON from
+// every attribute of the matcher object n.
+func ruleFromAttrs(name string, n *node) (model.Rule, error) {
 	m := map[string]any{}
 	for i, k := range n.keys {
 		if !isPactKey(k) {

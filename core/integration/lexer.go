@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -117,8 +118,13 @@ func (l *lexer) next() token {
 	_, size := utf8.DecodeRuneInString(l.src[l.pos:])
 	l.pos += size
 	return token{Kind: tInvalid, Pos: start, Text: l.src[start:l.pos],
-		Err: fmt.Errorf("unexpected character")}
+		Err: errUnexpectedChar}
 }
+
+// errUnexpectedChar is the error of a tInvalid token. It is a shared value:
+// looksLikeDefinition lexes the first token of every header and query value,
+// and most of them start with a character no expression starts with.
+var errUnexpectedChar = errors.New("unexpected character")
 
 func (l *lexer) lexNumber() token {
 	start := l.pos

@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -68,13 +69,21 @@ func (p *jsonParser) release() {
 	clear(p.keys[:cap(p.keys)])
 	clear(p.vals[:cap(p.vals)])
 	clear(p.items[:cap(p.items)])
+	out := p.out
+	if out.Cap() > maxPooledOut {
+		out = bytes.Buffer{}
+	}
 	*p = jsonParser{store: p.store, keyArena: p.keyArena[:0], ptrArena: p.ptrArena[:0],
-		keys: p.keys[:0], vals: p.vals[:0], items: p.items[:0]}
+		keys: p.keys[:0], vals: p.vals[:0], items: p.items[:0], out: out}
 	parsers.Put(p)
 }
 
-// maxPooledNodes bounds the storage a pooled parser keeps.
-const maxPooledNodes = 4096
+// maxPooledNodes bounds the storage a pooled parser keeps, maxPooledOut
+// the size of its output buffer.
+const (
+	maxPooledNodes = 4096
+	maxPooledOut   = 64 << 10
+)
 
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxDepth = 10000
@@ -102,6 +111,8 @@ type jsonParser struct {
 	keys  []string
 	vals  []*node
 	items []*node
+	// out is the buffer marshal writes into.
+	out bytes.Buffer
 }
 
 func (p *jsonParser) node(k nodeKind) *node {
@@ -133,6 +144,35 @@ func (p *jsonParser) keepKeys(ks []string) []string {
 		return p.keyArena[n:len(p.keyArena):len(p.keyArena)]
 	}
 	return append(make([]string, 0, len(ks)), ks...)
+}
+
+// reserveKeys returns an empty slice with room for n keys that lives as long
+// as the document (ProcessJSON's example objects).
+func (p *jsonParser) reserveKeys(n int) []string {
+	p.keysNeeded += n
+	if k := len(p.keyArena); k+n <= cap(p.keyArena) {
+		p.keyArena = p.keyArena[:k+n]
+		return p.keyArena[k : k : k+n]
+	}
+	return make([]string, 0, n)
+}
+
+// reservePtrs is reserveKeys for object values and array items.
+func (p *jsonParser) reservePtrs(n int) []*node {
+	p.ptrsNeeded += n
+	if k := len(p.ptrArena); k+n <= cap(p.ptrArena) {
+		p.ptrArena = p.ptrArena[:k+n]
+		return p.ptrArena[k : k : k+n]
+	}
+	return make([]*node, 0, n)
+}
+
+// marshal returns n as compact JSON (see node.marshal) in a slice of its
+// own, written through the parser's reused buffer.
+func (p *jsonParser) marshal(n *node) []byte {
+	p.out.Reset()
+	n.write(&p.out)
+	return bytes.Clone(p.out.Bytes())
 }
 
 // keepPtrs returns a copy of vs that lives as long as the document.

@@ -76,7 +76,7 @@ func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
 	var gen *model.Generator
 	var def *Definition
 	if n.has("pact:matcher:type") {
-		if rules, gen, def, err = matchersOf(n); err != nil {
+		if rules, gen, def, err = matchersOf(n, nil); err != nil {
 			return nil, nil, nil, err
 		}
 	}

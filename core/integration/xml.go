@@ -123,7 +123,7 @@ func (x *xmlBuilder) element(obj *node, path string, depth int) (*xmlNode, error
 		}
 		name := v.get("name").text()
 		elPath := path + "." + name
-		rules, gen, _, err := matchersOf(obj)
+		rules, gen, _, err := matchersOf(obj, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", elPath, err)
 		}
@@ -139,7 +139,7 @@ func (x *xmlBuilder) element(obj *node, path string, depth int) (*xmlNode, error
 		text := obj.get("content").text()
 		textPath := path + ".#text"
 		if m := obj.get("matcher"); m != nil && m.kind == nObject {
-			rules, gen, _, err := matchersOf(m)
+			rules, gen, _, err := matchersOf(m, nil)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", textPath, err)
 			}
@@ -186,7 +186,7 @@ func (x *xmlBuilder) build(name string, el *node, elPath string, depth int) (*xm
 			value := v.text()
 			if v.kind == nObject && v.has("pact:matcher:type") {
 				attrPath := elPath + "['@" + k + "']"
-				rules, gen, def, err := matchersOf(v)
+				rules, gen, def, err := matchersOf(v, nil)
 				if err != nil {
 					return nil, fmt.Errorf("%s: %w", attrPath, err)
 				}

@@ -1,0 +1,104 @@
+package integration
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// plainRuleNames are the matcher names plainRule handles, and a few it
+// leaves to the general path.
+var plainRuleNames = []string{
+	"equality", "integer", "decimal", "real", "number", "null", "boolean", "values", "notEmpty", "not-empty",
+	"semver", "regex", "type", "date", "time", "timestamp", "datetime",
+	"min", "max-type", "include", "contentType", "eachKey", "credit-card", "",
+}
+
+// checkPlainRule fails when plainRule gives a rule for name and the object
+// body that differs from what the general path (every attribute through
+// model.RuleFromJSON) gives, or when the general path fails there.
+func checkPlainRule(t *testing.T, name string, body string) (handled bool) {
+	t.Helper()
+	n, err := parseNode([]byte(body))
+	if err != nil || n.kind != nObject {
+		return false
+	}
+	got, ok := plainRule(name, n)
+	if !ok {
+		return false
+	}
+	want, err := ruleFromAttrs(name, n)
+	if err != nil {
+		t.Fatalf("plainRule(%q, %s) = %+v, but the general path fails: %v", name, body, got, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("plainRule(%q, %s)\n got %+v\nwant %+v", name, body, got, want)
+	}
+	return true
+}
+
+func TestPlainRule(t *testing.T) {
+	bodies := []string{
+		`{"value": 1}`,
+		`{"value": [{"a": 1}], "min": 1}`,
+		`{"min": 2, "max": 5, "value": []}`,
+		`{"max": 3}`,
+		`{"min": null, "max": 3}`,
+		`{"min": 1.0}`,
+		`{"min": 1e2}`,
+		`{"min": -0}`,
+		`{"min": 1.5}`,
+		`{"min": "2"}`,
+		`{"min": 9007199254740993}`,
+		`{"min": 1e400}`,
+		`{"regex": "^\\d+$", "value": "12"}`,
+		`{"regex": 5, "value": "12"}`,
+		`{"regex": null}`,
+		`{"format": "yyyy-MM-dd", "value": "2024-01-01"}`,
+		`{"format": 1, "date": "yyyy", "time": "HH", "timestamp": "x", "datetime": "y"}`,
+		`{"datetime": "y"}`,
+		`{"timestamp": "x", "datetime": "y"}`,
+		`{"": "empty key", "format": null}`,
+		`{"match": "integer", "pact:matcher:type": "regex", "regex": "a"}`,
+	}
+	handled := 0
+	for _, name := range plainRuleNames {
+		for _, body := range bodies {
+			if checkPlainRule(t, name, body) {
+				handled++
+			}
+		}
+	}
+	if handled < 200 {
+		t.Fatalf("plainRule handled only %d cases; the test no longer exercises it", handled)
+	}
+}
+
+func FuzzPlainRule(f *testing.F) {
+	f.Add("type", `{"min": 1, "value": ["a"]}`)
+	f.Add("regex", `{"regex": "\\d", "value": "1"}`)
+	f.Add("timestamp", `{"datetime": "yyyy", "format": 2}`)
+	f.Fuzz(func(t *testing.T, name, body string) {
+		checkPlainRule(t, name, body)
+	})
+}
+
+func TestChildPath(t *testing.T) {
+	for _, k := range []string{"", "a", "id", "a-b", "a:b", "#x", "@y", "_", "1", "007", "1a", "a b", "a.b", "a'b",
+		"é", "aé", "a[0]", "-", "99999999999999999999", "a\\b"} {
+		if got, want := childPath("$.x", k), "$.x"+model.FieldSuffix(k); got != want {
+			t.Errorf("childPath(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
+
+func FuzzChildPath(f *testing.F) {
+	f.Add("a-b")
+	f.Add("12")
+	f.Fuzz(func(t *testing.T, k string) {
+		if got, want := childPath("$", k), "$"+model.FieldSuffix(k); got != want {
+			t.Fatalf("childPath(%q) = %q, want %q", k, got, want)
+		}
+	})
+}
