@@ -354,8 +354,8 @@ func pactffi_verifier_add_custom_header(handle *C.VerifierHandle, headerName, he
 		if err != nil {
 			return err
 		}
-		if n == "" || strings.ContainsAny(n, " :\r\n\t") || strings.ContainsAny(val, "\r\n\x00") {
-			return fmt.Errorf("custom header %q: %q is not a valid header line", n, val)
+		if err := verifier.CheckCustomHeader(n, val); err != nil {
+			return err
 		}
 		if v.cfg.CustomHeaders == nil {
 			v.cfg.CustomHeaders = map[string]string{}

@@ -100,8 +100,8 @@ func Verify(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, errors.New("publishing verification results needs a provider version")
 	}
 	for name, val := range cfg.CustomHeaders {
-		if !validHeader(name, val) {
-			return nil, fmt.Errorf("Custom header '%s' has an invalid name or value '%s'", name, val)
+		if err := CheckCustomHeader(name, val); err != nil {
+			return nil, err
 		}
 	}
 	v.http, v.brokerHTTP = httpClients(&cfg)
