@@ -376,38 +376,6 @@ func pactffi_matching_rule_iter_delete(iter *C.MatchingRuleIterator) {
 	iterDelete(fn, unsafe.Pointer(iter), kindMatchingRuleIter)
 }
 
-// ruleIDs are pact_ffi's matching rule ids (pactffi_matching_rule_id).
-var ruleIDs = map[model.RuleKind]uint16{
-	model.Equality: 1, model.Regex: 2, model.Type: 3, model.MinType: 4, model.MaxType: 5,
-	model.MinMaxType: 6, model.Timestamp: 7, model.Time: 8, model.Date: 9, model.Include: 10,
-	model.Number: 11, model.Integer: 12, model.Decimal: 13, model.Null: 14, model.ContentType: 15,
-	model.ArrayContains: 16, model.Values: 17, model.Boolean: 18, model.StatusCode: 19,
-	model.NotEmpty: 20, model.Semver: 21, model.EachKey: 22, model.EachValue: 23, model.Plugin: 24,
-}
-
-// ruleValue is the text pactffi_matching_rule_value gives for a rule, and
-// whether it has one.
-func ruleValue(r *model.Rule) (string, bool) {
-	switch r.Kind {
-	case model.Regex:
-		return r.Regex, true
-	case model.MinType:
-		return strconv.Itoa(r.Min), true
-	case model.MaxType:
-		return strconv.Itoa(r.Max), true
-	case model.MinMaxType:
-		return fmt.Sprintf("%d:%d", r.Min, r.Max), true
-	case model.Timestamp, model.Time, model.Date:
-		return r.Format, true
-	case model.Include, model.ContentType:
-		return message.JSONString(r.Value), true
-	case model.Plugin:
-		js, _ := message.JSON(r.Attrs)
-		return js, true
-	}
-	return "", false
-}
-
 func ruleResultArg(p unsafe.Pointer) (*object, *ruleResult, error) {
 	o, err := lookup(p, "rule_result", kindMatchingRuleResult)
 	if err != nil {
@@ -431,7 +399,7 @@ func pactffi_matching_rule_id(result *C.MatchingRuleResult) (ret C.uint16_t) {
 	if r.rule == nil {
 		return 0
 	}
-	return C.uint16_t(ruleIDs[r.rule.Kind])
+	return C.uint16_t(matching.RuleID(r.rule.Kind))
 }
 
 //export pactffi_matching_rule_value
@@ -449,7 +417,7 @@ func pactffi_matching_rule_value(result *C.MatchingRuleResult) (ret *C.char) {
 	if r.rule == nil {
 		return nil
 	}
-	v, ok := ruleValue(r.rule)
+	v, ok := matching.RuleValue(r.rule)
 	if !ok {
 		return nil
 	}
