@@ -129,18 +129,38 @@ func isXMLType(ct string) bool {
 // HTML, JSON, else "" (the caller falls back to text/plain).
 func sniff(body string) string {
 	s := strings.TrimLeft(body, " \t\r\n")
-	lower := strings.ToLower(s)
 	switch {
-	case strings.HasPrefix(lower, "<?xml"):
+	case hasPrefixFold(s, "<?xml"):
 		return "application/xml"
-	case strings.HasPrefix(lower, "<!doctype html"), strings.HasPrefix(lower, "<html"):
+	case hasPrefixFold(s, "<!doctype html"), hasPrefixFold(s, "<html"):
 		return "text/html"
 	case len(s) > 1 && s[0] == '<' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z'):
 		return "application/xml"
-	case json.Valid([]byte(s)) && (s[0] == '{' || s[0] == '['):
+	case len(s) > 0 && (s[0] == '{' || s[0] == '[') && json.Valid([]byte(s)):
 		return "application/json"
 	}
 	return ""
+}
+
+// hasPrefixFold reports whether s starts with prefix, a lower-case ASCII
+// string, ignoring the case of ASCII letters in s: the same as
+// strings.HasPrefix(strings.ToLower(s), prefix) for the prefixes sniff uses
+// (no non-ASCII letter lowers to one of their letters), without lowering
+// the whole body.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func isFormType(ct string) bool { return mediaType(ct) == "application/x-www-form-urlencoded" }
@@ -170,38 +190,53 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	if ct == "" {
 		ct = t.declaredContentType()
 	}
-	sniffed := sniff(body)
 	if ct == "" {
-		ct = sniffed
+		ct = sniff(body)
 	}
 	if ct == "" {
 		ct = "text/plain"
 	}
-	content := []byte(body)
+	// A body declared as XML or form-urlencoded is described in JSON when it
+	// looks like JSON (sniff checks that it is valid JSON).
+	describedInJSON := func() bool { return isJSONType(sniff(body)) }
+	var content []byte
 	var rules map[string]*model.RuleList
 	var gens map[string]model.Generator
 	switch {
 	case isJSONType(ct):
-		if sniffed != "application/json" && !json.Valid(content) { // sniffed as JSON: already valid
-			logging.LogWarn("the body is declared as JSON but is not valid JSON; it is kept as it is", "content-type", ct)
-			break
-		}
-		content, rules, gens, err = integration.ProcessJSON(content)
+		content, rules, gens, err = integration.ProcessJSONString(body)
 		if err != nil {
+			// The processor accepts exactly the JSON that json.Valid
+			// accepts, so only invalid JSON makes both fail.
+			if !json.Valid([]byte(body)) {
+				logging.LogWarn("the body is declared as JSON but is not valid JSON; it is kept as it is", "content-type", ct)
+				content, rules, gens = []byte(body), nil, nil
+				break
+			}
 			return fmt.Errorf("JSON body: %w", err)
 		}
-	case isXMLType(ct) && isJSONType(sniffed) && json.Valid(content):
-		content, rules, gens, err = integration.ProcessXML(content)
+	case isXMLType(ct) && describedInJSON():
+		content, rules, gens, err = integration.ProcessXML([]byte(body))
 		if err != nil {
 			return fmt.Errorf("XML body described in JSON: %w", err)
 		}
-	case isFormType(ct) && isJSONType(sniffed) && json.Valid(content):
-		content, rules, gens, err = integration.ProcessForm(content)
+	case isFormType(ct) && describedInJSON():
+		content, rules, gens, err = integration.ProcessForm([]byte(body))
 		if err != nil {
 			return fmt.Errorf("form body described in JSON: %w", err)
 		}
+	default:
+		content = []byte(body)
 	}
 	*t.body = model.PresentBody(content, ct)
+	if len(rules) > 0 && (*t.rules)[model.CategoryBody] == nil && noEmptyList(rules) {
+		// The map and its lists are the processor's own, used nowhere else.
+		if *t.rules == nil {
+			*t.rules = model.MatchingRules{}
+		}
+		(*t.rules)[model.CategoryBody] = rules
+		rules = nil
+	}
 	for path, l := range rules {
 		if len(l.Rules) == 0 {
 			continue
@@ -229,6 +264,16 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	}
 	t.declare(ct, false)
 	return nil
+}
+
+// noEmptyList reports whether every list of rules holds a rule.
+func noEmptyList(rules map[string]*model.RuleList) bool {
+	for _, l := range rules {
+		if l == nil || len(l.Rules) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // WithBinaryBody sets part p's body to data with content type contentType

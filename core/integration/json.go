@@ -34,13 +34,20 @@ import (
 //
 // Malformed JSON, or a matcher that cannot be read (a regex without "regex",
 // a bad expression, arrayContains without "variants"), gives an error that
-// names the path.
+// names the path. gens is nil when the body has no generator.
 func ProcessJSON(body []byte) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+	return ProcessJSONString(string(body))
+}
+
+// ProcessJSONString is ProcessJSON for a body held as a string, which it
+// does not copy: the strings of the rules and generators may share its
+// memory.
+func ProcessJSONString(body string) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
 	// No node outlives this call (the example is marshalled before it
 	// returns), so the parser's storage can be reused.
 	jp := pooledParser()
 	defer jp.release()
-	root, err := jp.parse(body)
+	root, err := jp.parseString(body)
 	if err != nil {
 		return nil, nil, nil, err
 	}

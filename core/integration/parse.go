@@ -29,7 +29,13 @@ func parseNode(data []byte) (*node, error) {
 
 // parse parses data with p (see parseNode).
 func (p *jsonParser) parse(data []byte) (*node, error) {
-	p.s, p.i = string(data), 0
+	return p.parseString(string(data))
+}
+
+// parseString is parse for a document already held as a string: its
+// strings and number texts share s's memory.
+func (p *jsonParser) parseString(s string) (*node, error) {
+	p.s, p.i = s, 0
 	p.skipSpace()
 	n, err := p.value(0)
 	if err != nil {

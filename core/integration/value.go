@@ -68,7 +68,7 @@ func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
 	}
 	jp := pooledParser() // only strings leave this function, no node
 	defer jp.release()
-	n, err := jp.parse([]byte(v))
+	n, err := jp.parseString(v)
 	if err != nil || n.kind != nObject || !n.has("value") && !hasPactKey(n) {
 		return []string{v}, nil, nil, nil
 	}
