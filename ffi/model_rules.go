@@ -54,8 +54,8 @@ func pactffi_message_new_from_json(index C.uint, jsonStr *C.char, spec C.PactSpe
 	return (*C.Message)(newObject(kindMessage, i, nil, 0).ptr)
 }
 
-// messageFromJSON reads json_str as one V3 message-pact entry
-// (pactfile.ParseMessageEntry); a message without a description is "Message <index>".
+// messageFromJSON reads json_str as message index of a V3 message pact
+// (pactfile.ParseMessageEntry).
 func messageFromJSON(index int, s string, ver model.SpecVersion) (*model.Interaction, error) {
 	v, err := message.DecodeJSON([]byte(s))
 	if err != nil {
@@ -64,15 +64,12 @@ func messageFromJSON(index int, s string, ver model.SpecVersion) (*model.Interac
 	if _, ok := v.(map[string]any); !ok {
 		return nil, fmt.Errorf("json_str must be a JSON object (a message), not %s", s)
 	}
-	i, err := pactfile.ParseMessageEntry(v, ver)
+	i, err := pactfile.ParseMessageEntry(index, v, ver)
 	if errors.Is(err, pactfile.ErrNotMessage) {
 		return nil, fmt.Errorf("message %d: json_str is not a message", index)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("message %d: %w", index, err)
-	}
-	if i.Description == "" {
-		i.Description = fmt.Sprintf("Message %d", index)
 	}
 	return i, nil
 }

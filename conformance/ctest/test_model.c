@@ -254,6 +254,13 @@ static void test_build_objects(void) {
     CHECK(streq_free(pactffi_message_get_contents(m), "{\"b\":2}"), "contents");
     pactffi_message_delete(m);
   }
+  /* As pact_models' Message::from_json: no description is "Message <index>"; an empty one stays empty. */
+  m = pactffi_message_new_from_json(3, "{\"contents\": \"x\"}", PactSpecification_V3);
+  CHECK(m != NULL && streq_free(pactffi_message_get_description(m), "Message 3"), "no description: %s", last_error());
+  pactffi_message_delete(m);
+  m = pactffi_message_new_from_json(3, "{\"description\": \"\", \"contents\": \"x\"}", PactSpecification_V3);
+  CHECK(m != NULL && streq_free(pactffi_message_get_description(m), ""), "empty description: %s", last_error());
+  pactffi_message_delete(m);
 
   /* A pact handle's snapshot (pactffi_pact_handle_to_pointer) works with the model API. */
   PactHandle ph = pactffi_new_pact("c", "p");
