@@ -218,7 +218,7 @@ func (m *jsonMatcher) compareMapsWithRule(r model.Rule, cascaded bool, e, a *jso
 		return
 	}
 	if err := matchMap(r, e, a, cascaded); err != nil {
-		m.add(jsonText(e), jsonText(a), err.Error())
+		m.add(mapForMismatch(e), mapForMismatch(a), err.Error())
 	}
 	m.matchKeys(e, a)
 	m.compareExpectedKeys(e, a)
@@ -276,6 +276,27 @@ func (m *jsonMatcher) matchKeys(e, a *jsonObject) {
 			}
 		}
 	}
+}
+
+// mapForMismatch is how the reference writes the expected and actual values
+// of a failed map-level rule (DisplayForMismatch of a BTreeMap): an object
+// with the keys sorted, each value replaced by the string of its JSON text.
+// {"b":[1],"a":"x"} gives {"a":"\"x\"","b":"[1]"}. A failed list-level rule
+// writes its items the same way: stringsJSON(jsonItems(list)).
+func mapForMismatch(o *jsonObject) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range o.sortedKeys() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		v, _ := o.get(k)
+		writeJSON(&b, k)
+		b.WriteByte(':')
+		writeJSON(&b, jsonText(v))
+	}
+	b.WriteByte('}')
+	return b.String()
 }
 
 func keysJSON(o *jsonObject) string {
@@ -388,7 +409,7 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 		items := func(l []any) func() []string { return func() []string { return jsonItems(l) } }
 		eq := func() bool { return jsonEqual(e, a) }
 		if err := matchListLazy(r, items(e), items(a), len(a), eq, cascaded, true); err != nil {
-			m.add(jsonText(e), jsonText(a), err.Error())
+			m.add(stringsJSON(jsonItems(e)), stringsJSON(jsonItems(a)), err.Error())
 		}
 		m.listContents(e, a)
 	}

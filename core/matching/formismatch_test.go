@@ -1,0 +1,54 @@
+package matching
+
+import (
+	"testing"
+
+	"github.com/libpact/libpact/core/model"
+)
+
+// TestRuleMismatchValues checks the expected and actual values of a failed
+// list- or map-level rule in a JSON body: as in the reference
+// (DisplayForMismatch), each item of a list and each value of a map is
+// written as the string of its JSON text, the map's keys sorted. Failed
+// item-level rules keep the plain JSON text.
+func TestRuleMismatchValues(t *testing.T) {
+	tests := []struct {
+		name             string
+		expected, actual string
+		rules            model.MatchingRules
+		want             Mismatch
+	}{
+		{"list below min (pact-js eachLike)", `{"tags":["a"]}`, `{"tags":[]}`,
+			rulesOf(model.CategoryBody, "$.tags", model.Rule{Kind: model.MinType, Min: 1}),
+			Mismatch{Path: "$.tags", Expected: `["\"a\""]`, Actual: `[]`,
+				Description: "Expected [] (size 0) to have minimum size of 1"}},
+		{"list above max", `{"n":[1,{"x":true}]}`, `{"n":[1,2,3]}`,
+			rulesOf(model.CategoryBody, "$.n", model.Rule{Kind: model.MaxType, Max: 2}),
+			Mismatch{Path: "$.n", Expected: `["1","{\"x\":true}"]`, Actual: `["1","2","3"]`,
+				Description: "Expected [1, 2, 3] (size 3) to have maximum size of 2"}},
+		{"map not equal", `{"m":{"b":[1],"a":"x"}}`, `{"m":{"a":"y","b":[1]}}`,
+			rulesOf(model.CategoryBody, "$.m", model.Rule{Kind: model.Equality}),
+			Mismatch{Path: "$.m", Expected: `{"a":"\"x\"","b":"[1]"}`, Actual: `{"a":"\"y\"","b":"[1]"}`,
+				Description: `Expected {"a":"y","b":[1]} to be equal to {"a":"x","b":[1]}`}},
+		{"item rule keeps plain JSON", `{"id":42}`, `{"id":"x"}`,
+			rulesOf(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer}),
+			Mismatch{Path: "$.id", Expected: `42`, Actual: `"x"`, Description: "Expected 'x' (String) to be an integer"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matchJSONBodies([]byte(tt.expected), []byte(tt.actual), newRuleSet(tt.rules, model.CategoryBody), true)
+			var found *Mismatch
+			for i := range got {
+				if got[i].Path == tt.want.Path && got[i].Description == tt.want.Description {
+					found = &got[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no mismatch %q at %s in %+v", tt.want.Description, tt.want.Path, got)
+			}
+			if found.Expected != tt.want.Expected || found.Actual != tt.want.Actual {
+				t.Errorf("expected/actual = %v / %v, want %v / %v", found.Expected, found.Actual, tt.want.Expected, tt.want.Actual)
+			}
+		})
+	}
+}
