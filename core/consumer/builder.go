@@ -66,6 +66,9 @@ type Builder struct {
 	// was last up to date.
 	byDesc  map[string][]int
 	indexed int
+	// last is the builder Interaction returned last: the C ABI asks for the
+	// same interaction once per call, usually many times in a row.
+	last *Interaction
 }
 
 // New returns a builder for an empty V3 pact between consumer and provider,
@@ -197,7 +200,11 @@ func (b *Builder) Interaction(n int) (*Interaction, error) {
 	if n < 1 || n > len(b.Pact.Interactions) {
 		return nil, fmt.Errorf("the pact has no interaction %d (it has %d)", n, len(b.Pact.Interactions))
 	}
-	return &Interaction{I: b.Pact.Interactions[n-1], b: b}, nil
+	i := b.Pact.Interactions[n-1]
+	if b.last == nil || b.last.I != i {
+		b.last = &Interaction{I: i, b: b}
+	}
+	return b.last, nil
 }
 
 // Interaction builds one interaction of a Builder's pact.

@@ -247,3 +247,24 @@ func TestV2MatchingRules(t *testing.T) {
 		t.Error("an unknown V2 key was accepted")
 	}
 }
+
+func TestInteractionViewFollowsReplacement(t *testing.T) {
+	b := New("web", "api")
+	n, _ := b.NewInteraction(model.HTTP, "a")
+	m, _ := b.NewInteraction(model.HTTP, "b")
+	first, _ := b.Interaction(n)
+	if again, _ := b.Interaction(n); again != first {
+		t.Error("asking twice for one interaction gave two views")
+	}
+	must(t, first.Given("state"))
+	if other, _ := b.Interaction(m); other.I != b.Pact.Interactions[1] {
+		t.Error("the view of interaction 2 is not interaction 2")
+	}
+	if _, err := b.NewInteraction(model.HTTP, "a"); err != nil { // replaces interaction 1
+		t.Fatal(err)
+	}
+	i, _ := b.Interaction(n)
+	if i.I != b.Pact.Interactions[0] || len(i.I.ProviderStates) != 0 {
+		t.Errorf("after the replacement the view still shows the old interaction (%+v)", i.I.ProviderStates)
+	}
+}

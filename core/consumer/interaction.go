@@ -137,6 +137,9 @@ func (i *Interaction) httpPart(p Part) (*model.Headers, *model.Body, *model.Matc
 	return &r.Headers, &r.Body, &r.MatchingRules, &r.Generators
 }
 
+// addRules appends rules to the list at category c and key, creating both
+// as needed (model.MatchingRules.Add for each rule; a new list of one rule
+// is a single allocation).
 func addRules(m *model.MatchingRules, c model.Category, key string, rules []model.Rule) {
 	if len(rules) == 0 {
 		return
@@ -144,9 +147,26 @@ func addRules(m *model.MatchingRules, c model.Category, key string, rules []mode
 	if *m == nil {
 		*m = model.MatchingRules{}
 	}
-	for _, r := range rules {
-		m.Add(c, key, r)
+	cat := (*m)[c]
+	if cat == nil {
+		cat = map[string]*model.RuleList{}
+		(*m)[c] = cat
 	}
+	l := cat[key]
+	if l == nil {
+		if len(rules) == 1 {
+			b := &struct {
+				l     model.RuleList
+				first [1]model.Rule
+			}{}
+			b.l.Rules = b.first[:0]
+			l = &b.l
+		} else {
+			l = &model.RuleList{}
+		}
+		cat[key] = l
+	}
+	l.Rules = append(l.Rules, rules...)
 }
 
 func addGenerator(g *model.Generators, c model.Category, key string, gen *model.Generator) {
