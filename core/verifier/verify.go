@@ -15,7 +15,6 @@ import (
 	"github.com/libpact/libpact/core/logging"
 	"github.com/libpact/libpact/core/matching"
 	"github.com/libpact/libpact/core/model"
-	"github.com/libpact/libpact/core/pactfile"
 )
 
 // run is the state of one Verify call.
@@ -301,10 +300,9 @@ func (v *run) verifyPact(ctx context.Context, l *loaded) ([]InteractionResult, [
 			Pending: l.pending || i.Pending, Duration: elapsed, OK: o.ok(), Mismatches: o.mismatches,
 		}
 		if p.SpecVersion == model.V4 {
+			// the key the pact file holds, none when it holds none: pact_verifier
+			// reports interaction.key() and does not compute one
 			r.Key = i.Key
-			if r.Key == "" {
-				r.Key = pactfile.InteractionKey(i)
-			}
 		}
 		if o.err != nil {
 			r.Error = o.err.Error()
