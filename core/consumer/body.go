@@ -489,7 +489,7 @@ func parseRulesJSON(s string) (model.MatchingRules, error) {
 	out := model.MatchingRules{}
 	for cname, v := range m {
 		if strings.HasPrefix(cname, "$") { // the V2 form: {"$.body.a": {"match": "type"}}
-			c, path, ok := v2RuleKey(cname)
+			c, path, ok := model.ParseV2RuleKey(cname)
 			if !ok {
 				return nil, fmt.Errorf("matching rule key %q is not a V2 rule path ($.body..., $.path, $.query.<name>, $.headers.<name>)", cname)
 			}
@@ -589,40 +589,4 @@ func (i *Interaction) WithGenerators(p Part, gensJSON string) error {
 		}
 	}
 	return nil
-}
-
-// v2RuleKey converts a V2 matching-rule key to a category and path:
-// "$.body.a" → body "$.a"; "$.headers.X" or "$.header.X" → header "X";
-// "$.query.q" → query "q"; "$.path" → path "".
-func v2RuleKey(key string) (model.Category, string, bool) {
-	rest, ok := strings.CutPrefix(key, "$.")
-	if !ok {
-		return "", "", false
-	}
-	end := strings.IndexAny(rest, ".[")
-	first, tail := rest, ""
-	if end >= 0 {
-		first, tail = rest[:end], rest[end:]
-	}
-	switch strings.ToLower(first) {
-	case "body":
-		return model.CategoryBody, "$" + tail, true
-	case "path":
-		return model.CategoryPath, "", tail == ""
-	case "method":
-		return model.CategoryMethod, "", tail == ""
-	case "status":
-		return model.CategoryStatus, "", tail == ""
-	case "header", "headers", "query", "metadata":
-		cat := map[string]model.Category{"header": model.CategoryHeader, "headers": model.CategoryHeader,
-			"query": model.CategoryQuery, "metadata": model.CategoryMetadata}[strings.ToLower(first)]
-		if tail == "" {
-			return "", "", false
-		}
-		if p, err := model.ParsePath("$" + tail); err == nil && len(p) == 2 && p[1].Kind == model.TokField {
-			return cat, p[1].Name, true
-		}
-		return cat, strings.TrimPrefix(tail, "."), true
-	}
-	return "", "", false
 }

@@ -543,7 +543,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 	}
 	if v2 {
 		for _, key := range sortedKeys(m) {
-			cat, path, ok := v2RuleKey(key)
+			cat, path, ok := model.ParseV2RuleKey(key)
 			if !ok {
 				r.warn("%s: ignoring matching rule with unsupported V2 path '%s'", where, key)
 				continue
@@ -629,61 +629,6 @@ func emptyToNil(m model.MatchingRules) model.MatchingRules {
 		return nil
 	}
 	return m
-}
-
-// v2RuleKey converts a V2 matching-rule key to a category and path:
-// "$.body.a" → body "$.a"; "$.headers.X" / "$.header.X" → header "X";
-// "$.query.q" → query "q"; "$.path" → path "".
-func v2RuleKey(key string) (model.Category, string, bool) {
-	if !strings.HasPrefix(key, "$.") {
-		if key == "$" {
-			return "", "", false
-		}
-		return "", "", false
-	}
-	rest := key[2:]
-	end := strings.IndexAny(rest, ".[")
-	first, tail := rest, ""
-	if end >= 0 {
-		first, tail = rest[:end], rest[end:]
-	}
-	switch strings.ToLower(first) {
-	case "body":
-		return model.CategoryBody, "$" + tail, true
-	case "path":
-		return model.CategoryPath, "", tail == ""
-	case "method":
-		return model.CategoryMethod, "", tail == ""
-	case "status":
-		return model.CategoryStatus, "", tail == ""
-	case "header", "headers", "query", "metadata":
-		cat := model.CategoryHeader
-		switch strings.ToLower(first) {
-		case "query":
-			cat = model.CategoryQuery
-		case "metadata":
-			cat = model.CategoryMetadata
-		}
-		if tail == "" {
-			return "", "", false
-		}
-		p, err := model.ParsePath("$" + tail)
-		if err != nil || len(p) < 2 || p[1].Kind != model.TokField {
-			// Names with odd characters: take the rest as written.
-			return cat, strings.TrimPrefix(tail, "."), true
-		}
-		// "$.query.rate[0]" and "$.headers.X[0]" name the parameter or
-		// header "rate" / "X": pact_ffi drops the index of a value.
-		rest := p[2:]
-		for len(rest) > 0 && (rest[0].Kind == model.TokIndex || rest[0].Kind == model.TokStarIndex) {
-			rest = rest[1:]
-		}
-		if len(rest) == 0 {
-			return cat, p[1].Name, true
-		}
-		return cat, strings.TrimPrefix(tail, "."), true
-	}
-	return "", "", false
 }
 
 // generators reads a generators object by category. path, method and status

@@ -216,33 +216,3 @@ func TestParseMessage(t *testing.T) {
 		t.Errorf("generators = %v", msg.Generators)
 	}
 }
-
-func TestV2RuleKey(t *testing.T) {
-	tests := []struct {
-		key  string
-		cat  model.Category
-		path string
-		ok   bool
-	}{
-		{"$.body", model.CategoryBody, "$", true},
-		{"$.body.a[0].b", model.CategoryBody, "$.a[0].b", true},
-		{"$.body[*].a", model.CategoryBody, "$[*].a", true},
-		{"$.headers.Content-Type", model.CategoryHeader, "Content-Type", true},
-		{"$.header.x-test", model.CategoryHeader, "x-test", true},
-		{"$.headers['X Y']", model.CategoryHeader, "X Y", true},
-		{"$.query.q1", model.CategoryQuery, "q1", true},
-		{"$.query.rate[0]", model.CategoryQuery, "rate", true},
-		{"$.query.rate[*]", model.CategoryQuery, "rate", true},
-		{"$.headers.X[0]", model.CategoryHeader, "X", true},
-		{"$.headers['X Y'][1]", model.CategoryHeader, "X Y", true},
-		{"$.path", model.CategoryPath, "", true},
-		{"$.nothing", "", "", false},
-		{"$", "", "", false},
-	}
-	for _, tt := range tests {
-		c, p, ok := v2RuleKey(tt.key)
-		if c != tt.cat || p != tt.path || ok != tt.ok {
-			t.Errorf("v2RuleKey(%q) = %q %q %v", tt.key, c, p, ok)
-		}
-	}
-}
