@@ -332,7 +332,7 @@ func (w *writer) fastBody(e *encoder, o *ow, b model.Body, stated string, depth 
 	encoded := "false"
 	bo.lit("content")
 	switch {
-	case b.Hint == model.HintBinary || isBinaryType(ct) || !utf8.Valid(b.Content):
+	case b.Hint == model.HintBinary || isV4BinaryType(ct) || !utf8.Valid(b.Content):
 		e.base64(b.Content)
 		encoded = `"base64"`
 	case isJSONType(ct):

@@ -547,7 +547,7 @@ func (w *writer) v4Body(b model.Body, stated string) (*obj, bool) {
 	out.set("contentType", ct)
 	out.set("encoded", false)
 	switch {
-	case b.Hint == model.HintBinary || isBinaryType(ct) || !utf8.Valid(b.Content):
+	case b.Hint == model.HintBinary || isV4BinaryType(ct) || !utf8.Valid(b.Content):
 		out.set("content", base64.StdEncoding.EncodeToString(b.Content))
 		out.set("encoded", "base64")
 	case isJSONType(ct):
