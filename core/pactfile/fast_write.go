@@ -393,7 +393,14 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 				ro, started = e.beginObj(depth+1), true
 			}
 			ro.key(c.name)
-			e.ruleList(l, depth+2)
+			if cat == model.CategoryPath {
+				e.ruleList(l, depth+2)
+			} else {
+				ko := e.beginObj(depth + 2)
+				ko.key(rootKey(cat))
+				e.ruleList(l, depth+3)
+				ko.end()
+			}
 			continue
 		}
 		mark := len(e.lists)

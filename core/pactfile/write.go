@@ -597,7 +597,11 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 		for cat, paths := range rules {
 			if singleKeyCategory(cat) {
 				if l := firstList(paths); l != nil {
-					out.set(string(cat), l.ToJSON())
+					if cat == model.CategoryPath {
+						out.set(string(cat), l.ToJSON())
+					} else {
+						out.set(string(cat), newObj(rootKey(cat), l.ToJSON()))
+					}
 				}
 				continue
 			}
@@ -619,6 +623,15 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 
 // firstList returns the list of a single-key category: the one at "", else
 // the non-empty lists merged in key order.
+// rootKey is the key under which a V3/V4 pact holds the one rule list of the
+// method or status category. pact_models writes only the path category's
+// list flat ("path": {"combine": ..., "matchers": [...]}); the others are
+// keyed by their document path, which for a status matcher from
+// pactffi_response_status_v2 is "$": "status": {"$": {...}}. A reader that
+// takes status rules as paths (the reference does) would otherwise see the
+// paths "combine" and "matchers".
+func rootKey(model.Category) string { return "$" }
+
 func firstList(paths map[string]*model.RuleList) *model.RuleList {
 	if l := paths[""]; l != nil && len(l.Rules) > 0 {
 		return l
