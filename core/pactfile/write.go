@@ -396,9 +396,8 @@ func (w *writer) messageInto(m *obj, msg *model.MessageContents, where string) {
 		md = msg.V3Metadata()
 	}
 	if len(md) > 0 {
+		// pact_models leaves empty metadata out, in V4 too
 		m.set("metadata", md)
-	} else if w.ver >= model.V4 {
-		m.set("metadata", &obj{})
 	}
 	w.bodyInto(m, "contents", msg.Contents, metadataContentType(md))
 	w.rulesInto(m, msg.MatchingRules, where)
