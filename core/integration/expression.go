@@ -207,15 +207,38 @@ var expressionStarts = map[string]bool{
 //	integration.IsDefinition("matchingX")           // false
 //	integration.IsDefinition("hello")               // false
 func IsDefinition(s string) bool {
+	if !mayStartExpression(s) {
+		return false
+	}
 	l := lexer{src: s}
 	t := l.next()
 	return t.Kind == tIdent && expressionStarts[t.Text]
+}
+
+// mayStartExpression is a quick test that rejects most strings that are not
+// expressions (matcher names such as "type", header values, paths) without
+// lexing them: after the separating whitespace an expression starts with
+// the first letter of one of the expressionStarts.
+func mayStartExpression(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+			continue
+		case 'm', 'n', 'e', 'a':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // looksLikeDefinition is IsDefinition made safe for places where plain
 // strings are common (header and query values): the keyword must be followed
 // by an opening bracket, so a header value "matching" stays a string.
 func looksLikeDefinition(s string) bool {
+	if !mayStartExpression(s) {
+		return false
+	}
 	l := lexer{src: s}
 	t := l.next()
 	return t.Kind == tIdent && expressionStarts[t.Text] && l.next().Kind == tLParen

@@ -102,3 +102,41 @@ func FuzzChildPath(f *testing.F) {
 		}
 	})
 }
+
+// lexedIsDefinition and lexedLooksLikeDefinition are IsDefinition and
+// looksLikeDefinition without the quick first-letter test.
+func lexedIsDefinition(s string) bool {
+	l := lexer{src: s}
+	t := l.next()
+	return t.Kind == tIdent && expressionStarts[t.Text]
+}
+
+func lexedLooksLikeDefinition(s string) bool {
+	l := lexer{src: s}
+	t := l.next()
+	return t.Kind == tIdent && expressionStarts[t.Text] && l.next().Kind == tLParen
+}
+
+func checkQuickDefinitionTest(t *testing.T, s string) {
+	t.Helper()
+	if got, want := IsDefinition(s), lexedIsDefinition(s); got != want {
+		t.Fatalf("IsDefinition(%q) = %v, lexing says %v", s, got, want)
+	}
+	if got, want := looksLikeDefinition(s), lexedLooksLikeDefinition(s); got != want {
+		t.Fatalf("looksLikeDefinition(%q) = %v, lexing says %v", s, got, want)
+	}
+}
+
+func TestQuickDefinitionTest(t *testing.T) {
+	for _, s := range []string{"", " ", "matching(type, 1)", " \t\n\f\rnotEmpty('a')", "eachKey(x)", "eachValue(x)",
+		"atLeast(1)", "atMost(2)", "arrayContains(x)", "matchingX", "type", "regex", "integer", "application/json",
+		"/items/1", `{"value": 1}`, "a", "m", "\vmatching(type, 1)", "Matching(type, 1)", "\u00a0matching(x)"} {
+		checkQuickDefinitionTest(t, s)
+	}
+}
+
+func FuzzQuickDefinitionTest(f *testing.F) {
+	f.Add("matching(type, 'x')")
+	f.Add(" atMost (2)")
+	f.Fuzz(func(t *testing.T, s string) { checkQuickDefinitionTest(t, s) })
+}
