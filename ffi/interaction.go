@@ -118,21 +118,27 @@ func pactffi_given_with_params(interaction C.InteractionHandle, description *C.c
 func pactffi_with_request(interaction C.InteractionHandle, method *C.char, path *C.char) (ret C.bool) {
 	const fn = "pactffi_with_request"
 	defer guard(&ret, false, fn)
-	var m, p string
-	if !args(fn, &m, method, "method", &p, path, "path") {
+	m, err := cstrShared(method, "method")
+	if err != nil {
+		setError(errorf(fn, "%v", err))
+		return false
+	}
+	var p string
+	if !args(fn, &p, path, "path") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.WithRequest(m, p) }))
 }
 
 func withQuery(fn string, interaction C.InteractionHandle, name *C.char, index C.size_t, value *C.char) C.bool {
-	var n string
-	if !args(fn, &n, name, "name") {
+	n, err := cstrShared(name, "name")
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
 	var v *string
 	if value != nil {
-		s, err := cstr(value, "value")
+		s, err := cstrShared(value, "value")
 		if err != nil {
 			setError(errorf(fn, "%v", err))
 			return false
@@ -166,11 +172,12 @@ func withHeader(fn string, interaction C.InteractionHandle, part C.enum_Interact
 		setError(errorf(fn, "%v", err))
 		return false
 	}
-	var n string
-	if !args(fn, &n, name, "name") {
+	n, err := cstrShared(name, "name")
+	if err != nil {
+		setError(errorf(fn, "%v", err))
 		return false
 	}
-	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
+	v, _, err := optCstrShared(value, "value") // NULL is "", as in pact_ffi
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return false
@@ -248,7 +255,7 @@ func pactffi_with_body(interaction C.InteractionHandle, part C.enum_InteractionP
 		setError(errorf(fn, "%v", err))
 		return false
 	}
-	ct, _, err := optCstr(contentType, "content_type")
+	ct, _, err := optCstrShared(contentType, "content_type")
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return false
