@@ -82,6 +82,53 @@ func BenchmarkBuild10k(b *testing.B) {
 	b.ReportMetric(float64(retained(b, 10000))/10000, "live-B/interaction")
 }
 
+// modelOnly builds the pact that build(n) builds, object by object, with no
+// parsing and no builder: what the model itself costs to allocate and
+// collect, the floor for any way of building it.
+func modelOnly(n int) *model.Pact {
+	p := model.NewPact("bench-consumer", "bench-provider", model.V3)
+	for k := range n {
+		i := p.AddInteraction(model.HTTP, fmt.Sprintf("a request for item %d", k))
+		i.ProviderStates = append(i.ProviderStates, model.ProviderState{Name: fmt.Sprintf("item %d exists", k)})
+		q := &i.Request
+		q.Path = fmt.Sprintf("/items/%d", k)
+		q.Headers = model.Headers{"Accept": {"application/json"}}
+		q.Query = map[string][]string{"fields": {"id,name"}}
+		q.MatchingRules = model.MatchingRules{model.CategoryQuery: {"fields": &model.RuleList{
+			Rules: []model.Rule{{Kind: model.Regex, Regex: "^[a-z,]+$"}}}}}
+		r := &i.Response
+		r.Headers = model.Headers{"Content-Type": {"application/json"}}
+		r.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["new"],"updated":"2024-01-0%d"}`, k, k, 1+k%9)),
+			"application/json")
+		r.MatchingRules = model.MatchingRules{model.CategoryBody: {
+			"$.id":      {Rules: []model.Rule{{Kind: model.Integer}}},
+			"$.name":    {Rules: []model.Rule{{Kind: model.Type}}},
+			"$.tags":    {Rules: []model.Rule{{Kind: model.MinType, Min: 1}}},
+			"$.updated": {Rules: []model.Rule{{Kind: model.Regex, Regex: `^\d{4}-\d{2}-\d{2}$`}}},
+		}}
+	}
+	return p
+}
+
+// BenchmarkModelOnly10k builds the pact of BenchmarkBuild10k with modelOnly:
+// compare the two to see what the builder, the integration-JSON processing
+// and the C boundary add to the model's own cost.
+func BenchmarkModelOnly10k(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		modelOnly(10000)
+	}
+	b.StopTimer()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p := modelOnly(10000)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(p)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/10000, "live-B/interaction")
+}
+
 // retained returns the bytes of heap that a pact of n interactions keeps
 // alive once built.
 func retained(tb testing.TB, n int) uint64 {
