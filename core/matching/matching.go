@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -55,6 +56,8 @@ func (m Mismatch) ToJSON() map[string]any {
 	switch m.Type {
 	case "BodyMismatch":
 		out["path"] = m.Path
+		out["expected"] = utf8OrError(m.Expected, "ERROR: could not convert from bytes")
+		out["actual"] = utf8OrError(m.Actual, "ERROR: could not convert from bytes")
 	case "QueryMismatch":
 		out["parameter"] = m.Path
 	case "HeaderMismatch", "MetadataMismatch":
@@ -66,11 +69,36 @@ func (m Mismatch) ToJSON() map[string]any {
 	return out
 }
 
+// bodyJSON is a BodyTypeMismatch's expectedBody or actualBody: the bytes as
+// a string, or the reference's placeholder when they are not UTF-8.
 func bodyJSON(b []byte) any {
 	if b == nil {
 		return nil
 	}
+	if !utf8.Valid(b) {
+		return "ERROR: could not convert to UTF-8 from bytes"
+	}
 	return string(b)
+}
+
+// utf8OrError is a BodyMismatch's expected or actual value: pact_matching
+// holds them as bytes and writes placeholder instead of bytes that are not
+// UTF-8 (a binary body), where encoding/json would put U+FFFD.
+//
+//	utf8OrError("\xff", "ERROR: could not convert from bytes") // "ERROR: could not convert from bytes"
+func utf8OrError(v any, placeholder string) any {
+	switch x := v.(type) {
+	case string:
+		if !utf8.ValidString(x) {
+			return placeholder
+		}
+	case []byte:
+		if !utf8.Valid(x) {
+			return placeholder
+		}
+		return string(x)
+	}
+	return v
 }
 
 // MatchRequest compares an actual request with the expected one and returns
