@@ -10,7 +10,7 @@ export PACT_CONFORMANCE_DIR
 FUZZTIME ?= 60s
 GOFLAGS_LIB := -trimpath -ldflags="-s -w"
 
-.PHONY: help lib test test-go test-c test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clean
+.PHONY: help lib test test-go test-c test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clients-python clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ fuzz: ## Run every fuzz target for FUZZTIME each (default 60s)
 
 demo: lib ## Build the library and run the demo consumer test (and verification)
 	@if [ -f conformance/demo/run.sh ]; then bash conformance/demo/run.sh; else echo "demo not built yet"; fi
+
+clients-python: lib ## pact-python side by side on the Rust pact_ffi and libpact (conformance/clients/pactpython)
+	bash conformance/clients/pactpython/run.sh
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)
