@@ -131,7 +131,7 @@ func (v *run) requestMessage(ctx context.Context, i *model.Interaction, doc map[
 }
 
 // verifyMessage verifies an asynchronous message.
-func (v *run) verifyMessage(ctx context.Context, i *model.Interaction) outcome {
+func (v *run) verifyMessage(ctx context.Context, ver model.SpecVersion, i *model.Interaction) outcome {
 	doc := map[string]any{"description": i.Description}
 	if len(i.ProviderStates) > 0 {
 		doc["providerStates"] = stateJSON(i.ProviderStates)
@@ -140,7 +140,8 @@ func (v *run) verifyMessage(ctx context.Context, i *model.Interaction) outcome {
 	if err != nil {
 		return outcome{err: err}
 	}
-	return outcome{mismatches: matchMessage(&i.Message, actual)}
+	expected := expectedAsyncMessage(ver, &i.Message)
+	return outcome{mismatches: matchMessage(expected, actual), metadata: expected.Metadata}
 }
 
 // verifySyncMessage verifies a synchronous message: the request is sent

@@ -356,15 +356,19 @@ func (v *run) resultLines(out []string, i *model.Interaction, o outcome) []strin
 			msg = &i.MessageResponses[0]
 		}
 		out = append(out, "    generates a message which")
-		if len(msg.Metadata) > 0 {
+		md := msg.Metadata
+		if o.metadata != nil {
+			md = o.metadata
+		}
+		if len(md) > 0 {
 			out = append(out, "      includes metadata")
-			keys := make([]string, 0, len(msg.Metadata))
-			for k := range msg.Metadata {
+			keys := make([]string, 0, len(md))
+			for k := range md {
 				keys = append(keys, k)
 			}
 			sort.Strings(keys)
 			for _, k := range keys {
-				b, _ := json.Marshal(msg.Metadata[k])
+				b, _ := json.Marshal(md[k])
 				out = append(out, fmt.Sprintf("        \"%s\" with value %s (%s)", v.bold(k), v.bold(string(b)),
 					v.okFailed(!keyFailed("MetadataMismatch", k))))
 			}
@@ -525,6 +529,16 @@ func (v *run) describeColoured(m matching.Mismatch) string {
 			v.paint(red, fmt.Sprint(m.Expected)), v.paint(green, fmt.Sprint(m.Actual)))
 	case "BodyMismatch":
 		return v.bold(m.Path) + " -> " + m.Description
+	case "MetadataMismatch":
+		return fmt.Sprintf("Expected message metadata '%s' to have value '%s' but was '%s'", v.bold(m.Path),
+			v.paint(red, fmt.Sprint(m.Expected)), v.paint(green, fmt.Sprint(m.Actual)))
+	case "MethodMismatch":
+		return fmt.Sprintf("expected %s but was %s", v.paint(red, fmt.Sprint(m.Expected)), v.paint(green, fmt.Sprint(m.Actual)))
+	case "PathMismatch":
+		return fmt.Sprintf("expected '%s' but was '%s'", v.paint(red, fmt.Sprint(m.Expected)), v.paint(green, fmt.Sprint(m.Actual)))
+	case "QueryMismatch":
+		return fmt.Sprintf("Expected '%s' but received '%s' for query parameter '%s'",
+			v.paint(red, fmt.Sprint(m.Expected)), v.paint(green, fmt.Sprint(m.Actual)), v.bold(m.Path))
 	}
 	return m.Description
 }

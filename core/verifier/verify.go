@@ -34,6 +34,9 @@ type run struct {
 type outcome struct {
 	err        error
 	mismatches []matching.Mismatch
+	// metadata is the expected message metadata the outcome was matched
+	// against, when it differs from the interaction's (expectedAsyncMessage)
+	metadata map[string]any
 }
 
 func (o outcome) ok() bool { return o.err == nil && len(o.mismatches) == 0 }
@@ -343,7 +346,7 @@ func (v *run) verifyInteraction(ctx context.Context, p *model.Pact, i *model.Int
 	case i.Transport != "" && !knownTransport(i.Transport):
 		o = outcome{err: fmt.Errorf("interaction uses the '%s' transport, which needs a plugin; libpact does not support plugins", i.Transport)}
 	case i.Type == model.AsyncMessage:
-		o = v.verifyMessage(ctx, i)
+		o = v.verifyMessage(ctx, p.SpecVersion, i)
 	case i.Type == model.SyncMessage:
 		o = v.verifySyncMessage(ctx, i, gctx)
 	default:
