@@ -60,12 +60,14 @@ var ErrLocked = errors.New("a mock server has already been started for this pact
 type Builder struct {
 	Pact   *model.Pact
 	locked bool
-	// byDesc maps a description to the 0-based positions of the
-	// interactions that have it, in increasing order (renames can make two
-	// interactions share one). indexed is len(Pact.Interactions) when byDesc
-	// was last up to date.
-	byDesc  map[string][]int
-	indexed int
+	// byDesc maps a description to the 0-based position of the first
+	// interaction that has it; byDescAll holds every position, in
+	// increasing order, of the descriptions that two or more interactions
+	// share (renames can make them). indexed is len(Pact.Interactions) when
+	// the index was last up to date.
+	byDesc    map[string]int
+	byDescAll map[string][]int
+	indexed   int
 	// last is the builder Interaction returned last: the C ABI asks for the
 	// same interaction once per call, usually many times in a row.
 	last *Interaction
@@ -138,17 +140,47 @@ func (b *Builder) NewInteraction(t model.InteractionType, description string) (i
 		return 0, err
 	}
 	b.reindex()
-	if ns := b.byDesc[description]; len(ns) > 0 {
-		n := ns[0]
+	if n, ok := b.byDesc[description]; ok {
 		logging.LogWarn("replacing the existing interaction with the same description", "description", description)
 		b.Pact.Interactions[n] = model.NewInteraction(t, description)
 		return n + 1, nil
 	}
 	b.Pact.AddInteraction(t, description)
 	n := len(b.Pact.Interactions) - 1
-	b.byDesc[description] = append(b.byDesc[description], n)
+	b.byDesc[description] = n // a new description: it had no position
 	b.indexed = len(b.Pact.Interactions)
 	return n + 1, nil
+}
+
+// positions returns the positions of the interactions described by d, in
+// increasing order. The slice must not be changed.
+func (b *Builder) positions(d string) []int {
+	if all, ok := b.byDescAll[d]; ok {
+		return all
+	}
+	if n, ok := b.byDesc[d]; ok {
+		return []int{n}
+	}
+	return nil
+}
+
+// setPositions records ns as the positions of the interactions described
+// by d.
+func (b *Builder) setPositions(d string, ns []int) {
+	switch len(ns) {
+	case 0:
+		delete(b.byDesc, d)
+		delete(b.byDescAll, d)
+	case 1:
+		b.byDesc[d] = ns[0]
+		delete(b.byDescAll, d)
+	default:
+		b.byDesc[d] = ns[0]
+		if b.byDescAll == nil {
+			b.byDescAll = map[string][]int{}
+		}
+		b.byDescAll[d] = ns
+	}
 }
 
 // reindex rebuilds the description index when it is missing or the number
@@ -157,9 +189,14 @@ func (b *Builder) reindex() {
 	if b.byDesc != nil && b.indexed == len(b.Pact.Interactions) {
 		return
 	}
-	b.byDesc = make(map[string][]int, len(b.Pact.Interactions))
+	b.byDesc = make(map[string]int, len(b.Pact.Interactions))
+	b.byDescAll = nil
 	for n, i := range b.Pact.Interactions {
-		b.byDesc[i.Description] = append(b.byDesc[i.Description], n)
+		if _, ok := b.byDesc[i.Description]; !ok {
+			b.byDesc[i.Description] = n
+		} else {
+			b.setPositions(i.Description, append(slices.Clone(b.positions(i.Description)), n))
+		}
 	}
 	b.indexed = len(b.Pact.Interactions)
 }
@@ -173,18 +210,13 @@ func (b *Builder) rename(i *model.Interaction, description string) {
 	if old == description {
 		return
 	}
-	ns := b.byDesc[old]
+	ns := b.positions(old)
 	for k, n := range ns {
 		if b.Pact.Interactions[n] == i {
-			ns = append(ns[:k:k], ns[k+1:]...)
-			if len(ns) == 0 {
-				delete(b.byDesc, old)
-			} else {
-				b.byDesc[old] = ns
-			}
-			ns = b.byDesc[description]
+			b.setPositions(old, append(ns[:k:k], ns[k+1:]...))
+			ns = b.positions(description)
 			k, _ := slices.BinarySearch(ns, n)
-			b.byDesc[description] = slices.Insert(ns, k, n)
+			b.setPositions(description, slices.Insert(slices.Clone(ns), k, n))
 			return
 		}
 	}
