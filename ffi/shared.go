@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -44,13 +45,7 @@ func cstrShared(p *C.char, name string) (string, error) {
 // get returns the held copy of the NUL-terminated string at p, or converts
 // it with convert (and holds the result when there is room).
 func (t *sharedStrings) get(p unsafe.Pointer, convert func() (string, error)) (string, error) {
-	// The length, reading no byte past the terminating NUL.
-	n := 0
-	for ; n <= maxSharedLen; n++ {
-		if *(*byte)(unsafe.Add(p, n)) == 0 {
-			break
-		}
-	}
+	n := cLen(p, maxSharedLen+1)
 	if n > maxSharedLen {
 		return convert()
 	}
@@ -71,6 +66,23 @@ func (t *sharedStrings) get(p unsafe.Pointer, convert func() (string, error)) (s
 	}
 	t.mu.Unlock()
 	return s, nil
+}
+
+// cLen returns the length of the NUL-terminated string at p, or limit when
+// it is longer. It reads bytes after the NUL only within the 4 KiB block
+// that holds p (a read there cannot fault: pages are at least that large).
+func cLen(p unsafe.Pointer, limit int) int {
+	w := min(limit, 4096-int(uintptr(p)&4095))
+	if i := strings.IndexByte(unsafe.String((*byte)(p), w), 0); i >= 0 {
+		return i
+	}
+	n := w
+	for ; n < limit; n++ {
+		if *(*byte)(unsafe.Add(p, n)) == 0 {
+			break
+		}
+	}
+	return n
 }
 
 // optCstrShared is optCstr for strings that repeat across calls.

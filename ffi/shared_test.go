@@ -65,3 +65,21 @@ func TestSharedStrings(t *testing.T) {
 		t.Errorf("the table holds %d strings, want at most %d", len(tab.m), maxShared)
 	}
 }
+
+func TestCLen(t *testing.T) {
+	// Strings placed across a 4 KiB boundary, of every length around it.
+	buf := make([]byte, 3*4096)
+	base := 4096 - int(uintptr(unsafe.Pointer(&buf[0]))&4095) + 4096 // offset of a 4 KiB boundary
+	for _, start := range []int{base - 300, base - 257, base - 5, base - 1, base, base + 1} {
+		for _, n := range []int{0, 1, 4, 255, 256, 257, 300} {
+			for i := range buf {
+				buf[i] = 'x'
+			}
+			buf[start+n] = 0
+			want := min(n, 257)
+			if got := cLen(unsafe.Pointer(&buf[start]), 257); got != want {
+				t.Errorf("start %d (boundary at %d), length %d: cLen = %d, want %d", start, base, n, got, want)
+			}
+		}
+	}
+}
