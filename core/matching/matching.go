@@ -119,15 +119,14 @@ func MatchRequest(expected, actual *model.Request) []Mismatch {
 }
 
 // MatchResponse compares an actual response with the expected one. Unexpected
-// body keys are allowed.
+// body keys are allowed. The mismatches come in pact_matching's order: body,
+// then status, then headers (a verifier lists them so).
 func MatchResponse(expected, actual *model.Response) []Mismatch {
-	var out []Mismatch
-	out = append(out, matchStatus(expected.Status, actual.Status, newRuleSet(expected.MatchingRules, model.CategoryStatus))...)
 	hrules := newRuleSet(expected.MatchingRules, model.CategoryHeader)
-	out = append(out, matchHeaders(expected.Headers, actual.Headers, hrules)...)
-	out = append(out, matchBody(expected.Body, actual.Body, expected.Headers, actual.Headers,
-		newRuleSet(expected.MatchingRules, model.CategoryBody), hrules, true)...)
-	return out
+	out := matchBody(expected.Body, actual.Body, expected.Headers, actual.Headers,
+		newRuleSet(expected.MatchingRules, model.CategoryBody), hrules, true)
+	out = append(out, matchStatus(expected.Status, actual.Status, newRuleSet(expected.MatchingRules, model.CategoryStatus))...)
+	return append(out, matchHeaders(expected.Headers, actual.Headers, hrules)...)
 }
 
 // MatchMessage compares actual message contents and metadata with the
