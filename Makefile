@@ -8,22 +8,34 @@ LIB := $(BUILD)/libpact.so
 PACT_CONFORMANCE_DIR ?= $(abspath ../shared/conformance)
 export PACT_CONFORMANCE_DIR
 FUZZTIME ?= 60s
-GOFLAGS_LIB := -trimpath -ldflags="-s -w"
+GOFLAGS_LIB := -trimpath -ldflags="-s -w -extldflags=-Wl,--strip-all"
+# The library is linked by zig cc against glibc GLIBC_FLOOR's symbol versions, so it loads on old distros
+# (see README "Platforms"). zig comes from PyPI (pinned, hash-checked) into build/tools; LIB_CC=gcc links
+# against this machine's glibc instead.
+GLIBC_FLOOR := 2.17
+ZIG_VERSION := 0.15.1
+ZIG_HOME := $(abspath $(BUILD)/tools/ziglang-$(ZIG_VERSION))
+ZIG := $(ZIG_HOME)/ziglang/zig
+ZIG_TARGET := $(shell uname -m)-linux-gnu.$(GLIBC_FLOOR)
+LIB_CC ?= $(ZIG) cc -target $(ZIG_TARGET)
+export ZIG_GLOBAL_CACHE_DIR := $(abspath $(BUILD)/tools/zig-cache)
+export ZIG_LOCAL_CACHE_DIR := $(ZIG_GLOBAL_CACHE_DIR)
 
-.PHONY: help lib test test-go test-c test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clients-python clean
+.PHONY: help lib test test-go test-c test-glibc test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clients-python clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
 
-lib: ## Build build/libpact.so (and build/libpact_ffi.so) from ffi/
+lib: $(if $(findstring $(ZIG),$(LIB_CC)),$(ZIG)) ## Build build/libpact.so (and build/libpact_ffi.so) from ffi/
 	@mkdir -p $(BUILD)
-	$(GO) build -buildmode=c-shared $(GOFLAGS_LIB) -o $(LIB) ./ffi
+	CGO_ENABLED=1 CC="$(LIB_CC)" $(GO) build -buildmode=c-shared $(GOFLAGS_LIB) -o $(LIB) ./ffi
 	@cp $(LIB) $(BUILD)/libpact_ffi.so
 	@rm -f $(BUILD)/libpact.h
 
 test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
 	$(MAKE) test-go
 	$(MAKE) test-c
+	$(MAKE) test-glibc
 	$(MAKE) test-bindings
 	$(MAKE) test-reliability
 	$(MAKE) conformance
@@ -31,6 +43,19 @@ test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
 test-go: ## Go unit tests with the race detector
 	$(GO) vet ./core/...
 	$(GO) test -race -count=1 ./...
+
+$(ZIG): # zig (the C linker of make lib) from PyPI, pinned by version and hash
+	@mkdir -p $(BUILD)/tools && rm -rf $(BUILD)/tools/ziglang.tmp
+	python3 -m pip install --quiet --disable-pip-version-check --no-deps --only-binary=:all: --require-hashes \
+	  --target $(BUILD)/tools/ziglang.tmp -r <(echo "ziglang==$(ZIG_VERSION) \
+	  --hash=sha256:4e45994a0e608d9b16ecad255698f5557a2e24de0bd7ba9efb156ab3f3683d9a \
+	  --hash=sha256:6c32697f9e165b7b6c5950ab0a1cd2e2bc3e72f4ff2d59bc5121b2b71955a77a") \
+	  || { echo "make lib: cannot install zig $(ZIG_VERSION) from PyPI (python3 -m pip); it links libpact for glibc $(GLIBC_FLOOR). Use make lib LIB_CC=gcc to link against this machine's glibc instead." >&2; exit 1; }
+	rm -rf $(ZIG_HOME) && mv $(BUILD)/tools/ziglang.tmp $(ZIG_HOME)
+	$(ZIG) version
+
+test-glibc: lib ## build/libpact.so needs no glibc above GLIBC_FLOOR and works under Debian 11's glibc 2.31
+	$(MAKE) -C conformance/glibc LIB=$(abspath $(LIB)) ZIG="$(ZIG)" ZIG_TARGET=$(ZIG_TARGET) GLIBC_FLOOR=$(GLIBC_FLOOR)
 
 test-c: lib ## C tests against include/pact.h and build/libpact.so
 	@if [ -f conformance/ctest/Makefile ]; then $(MAKE) -C conformance/ctest LIB=$(abspath $(LIB)); else echo "no C tests yet"; fi
