@@ -45,13 +45,13 @@ test-go: ## Go unit tests with the race detector
 	$(GO) test -race -count=1 ./...
 
 $(ZIG): # zig (the C linker of make lib) from PyPI, pinned by version and hash
-	@mkdir -p $(BUILD)/tools && rm -rf $(BUILD)/tools/ziglang.tmp
+	@mkdir -p $(dir $(ZIG_HOME)) && rm -rf $(ZIG_HOME).tmp
 	python3 -m pip install --quiet --disable-pip-version-check --no-deps --only-binary=:all: --require-hashes \
-	  --target $(BUILD)/tools/ziglang.tmp -r <(echo "ziglang==$(ZIG_VERSION) \
+	  --target $(ZIG_HOME).tmp -r <(echo "ziglang==$(ZIG_VERSION) \
 	  --hash=sha256:4e45994a0e608d9b16ecad255698f5557a2e24de0bd7ba9efb156ab3f3683d9a \
 	  --hash=sha256:6c32697f9e165b7b6c5950ab0a1cd2e2bc3e72f4ff2d59bc5121b2b71955a77a") \
 	  || { echo "make lib: cannot install zig $(ZIG_VERSION) from PyPI (python3 -m pip); it links libpact for glibc $(GLIBC_FLOOR). Use make lib LIB_CC=gcc to link against this machine's glibc instead." >&2; exit 1; }
-	rm -rf $(ZIG_HOME) && mv $(BUILD)/tools/ziglang.tmp $(ZIG_HOME)
+	rm -rf $(ZIG_HOME) && mv $(ZIG_HOME).tmp $(ZIG_HOME)
 	$(ZIG) version
 
 test-glibc: lib ## build/libpact.so needs no glibc above GLIBC_FLOOR and works under Debian 11's glibc 2.31
