@@ -141,13 +141,28 @@ func (v *run) verifyMessage(ctx context.Context, ver model.SpecVersion, i *model
 		return outcome{err: err}
 	}
 	expected := expectedAsyncMessage(ver, &i.Message)
-	return outcome{mismatches: matchMessage(expected, actual), metadata: expected.Metadata}
+	return outcome{mismatches: matchMessage(expected, actual), metadata: expected.Metadata, diff: messageDiff(ver, expected, actual)}
+}
+
+// messageDiff is the diff input for a message's body (see bodyDiff).
+func messageDiff(ver model.SpecVersion, expected, actual *model.MessageContents) *bodyDiff {
+	return newBodyDiff(ver, true, expected.Contents, actual.Contents, metadataType(expected.Metadata), metadataType(actual.Metadata))
+}
+
+// metadataType is a message's content type from its metadata.
+func metadataType(md map[string]any) string {
+	for _, k := range []string{"contentType", "content-type", "Content-Type"} {
+		if s, ok := md[k].(string); ok {
+			return s
+		}
+	}
+	return ""
 }
 
 // verifySyncMessage verifies a synchronous message: the request is sent
 // with the description and provider states, and the answer is compared with
 // the first expected response only (as the reference does).
-func (v *run) verifySyncMessage(ctx context.Context, i *model.Interaction, gctx generators.Context) outcome {
+func (v *run) verifySyncMessage(ctx context.Context, ver model.SpecVersion, i *model.Interaction, gctx generators.Context) outcome {
 	if len(i.MessageResponses) > 1 {
 		v.logf("WARN", "Matching synchronous messages with more than one response is not currently supported, will only use the first response")
 	}
@@ -169,7 +184,7 @@ func (v *run) verifySyncMessage(ctx context.Context, i *model.Interaction, gctx 
 	if len(i.MessageResponses) == 0 {
 		return outcome{}
 	}
-	return outcome{mismatches: matchMessage(&i.MessageResponses[0], actual)}
+	return outcome{mismatches: matchMessage(&i.MessageResponses[0], actual), diff: messageDiff(ver, &i.MessageResponses[0], actual)}
 }
 
 // matchMessage compares message contents. A body whose expected content type

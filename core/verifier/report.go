@@ -50,6 +50,8 @@ type Failure struct {
 	Cause string
 	// Mismatches are the differences found otherwise.
 	Mismatches []matching.Mismatch
+
+	diff *bodyDiff
 }
 
 // InteractionResult is the outcome of one interaction.
@@ -66,6 +68,8 @@ type InteractionResult struct {
 	Cause                  string
 	Mismatches             []matching.Mismatch
 	Duration               time.Duration
+
+	diff *bodyDiff
 }
 
 // Text is the output as the reference prints it, lines joined with "\n".
@@ -475,6 +479,9 @@ func (v *run) failureLines(out []string, fs []Failure) []string {
 			sort.SliceStable(rest, func(a, b int) bool { return rest[a].Path < rest[b].Path })
 			for _, m := range rest {
 				out = append(out, "           "+v.describeColoured(m))
+			}
+			if first.Type == "BodyMismatch" && f.diff != nil {
+				out = append(out, displayDiff(f.diff.expected, f.diff.actual, first.Path, "    "))
 			}
 			j++
 			start = end

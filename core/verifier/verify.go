@@ -37,6 +37,9 @@ type outcome struct {
 	// metadata is the expected message metadata the outcome was matched
 	// against, when it differs from the interaction's (expectedAsyncMessage)
 	metadata map[string]any
+	// diff holds the bodies for the diff after a body mismatch (nil when
+	// the expected body is not JSON)
+	diff *bodyDiff
 }
 
 func (o outcome) ok() bool { return o.err == nil && len(o.mismatches) == 0 }
@@ -147,7 +150,7 @@ func Verify(ctx context.Context, cfg Config) (*Report, error) {
 			}
 			pactOK = false
 			f := Failure{Interaction: r.Description, InteractionID: r.ID, Error: r.Error, Cause: r.Cause,
-				Mismatches: r.Mismatches}
+				Mismatches: r.Mismatches, diff: r.diff}
 			if r.Pending {
 				pendingErrs = append(pendingErrs, f)
 			} else {
@@ -301,6 +304,7 @@ func (v *run) verifyPact(ctx context.Context, l *loaded) ([]InteractionResult, [
 			ID: i.ID, Description: desc, InteractionDescription: i.Description,
 			Consumer: p.Consumer, Provider: p.Provider, ProviderStates: i.StateNames(),
 			Pending: l.pending || i.Pending, Duration: elapsed, OK: o.ok(), Mismatches: o.mismatches,
+			diff: o.diff,
 		}
 		if p.SpecVersion == model.V4 {
 			// the key the pact file holds, none when it holds none: pact_verifier
@@ -348,9 +352,9 @@ func (v *run) verifyInteraction(ctx context.Context, p *model.Pact, i *model.Int
 	case i.Type == model.AsyncMessage:
 		o = v.verifyMessage(ctx, p.SpecVersion, i)
 	case i.Type == model.SyncMessage:
-		o = v.verifySyncMessage(ctx, i, gctx)
+		o = v.verifySyncMessage(ctx, p.SpecVersion, i, gctx)
 	default:
-		o = v.verifyHTTP(ctx, i, gctx)
+		o = v.verifyHTTP(ctx, p.SpecVersion, i, gctx)
 	}
 	if v.cfg.StateChange.Teardown {
 		if _, err := v.runStates(ctx, i, "teardown"); err != nil {
@@ -370,7 +374,7 @@ func knownTransport(t string) bool {
 
 // verifyHTTP replays the request (generated in provider mode) and matches
 // the response.
-func (v *run) verifyHTTP(ctx context.Context, i *model.Interaction, gctx generators.Context) outcome {
+func (v *run) verifyHTTP(ctx context.Context, ver model.SpecVersion, i *model.Interaction, gctx generators.Context) outcome {
 	req, err := generators.GenerateRequest(&i.Request, generators.Provider, gctx)
 	if err != nil {
 		v.logf("WARN", "Some generators of the request could not run: %v", err)
@@ -392,5 +396,9 @@ func (v *run) verifyHTTP(ctx context.Context, i *model.Interaction, gctx generat
 		return outcome{err: err}
 	}
 	v.logf("INFO", "Received response: status %d", resp.Status)
-	return outcome{mismatches: matching.MatchResponse(&i.Response, resp)}
+	o := outcome{mismatches: matching.MatchResponse(&i.Response, resp)}
+	if len(o.mismatches) > 0 {
+		o.diff = newBodyDiff(ver, false, i.Response.Body, resp.Body, i.Response.Headers.First("Content-Type"), resp.Headers.First("Content-Type"))
+	}
+	return o
 }
