@@ -21,7 +21,7 @@ LIB_CC ?= $(ZIG) cc -target $(ZIG_TARGET)
 export ZIG_GLOBAL_CACHE_DIR := $(abspath $(BUILD)/tools/zig-cache)
 export ZIG_LOCAL_CACHE_DIR := $(ZIG_GLOBAL_CACHE_DIR)
 
-.PHONY: help lib test test-go test-c test-glibc test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clients-python clean
+.PHONY: help lib test test-go test-c test-glibc test-bindings test-reliability reliability conformance conformance-spec conformance-compat bench bench-core fuzz demo clients clients-js clients-python clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -39,6 +39,7 @@ test: ## Run every test: Go (with -race), C tests of the ABI, conformance suites
 	$(MAKE) test-bindings
 	$(MAKE) test-reliability
 	$(MAKE) conformance
+	$(MAKE) clients-js
 
 test-go: ## Go unit tests with the race detector
 	$(GO) vet ./core/...
@@ -93,6 +94,11 @@ fuzz: ## Run every fuzz target for FUZZTIME each (default 60s)
 
 demo: lib ## Build the library and run the demo consumer test (and verification)
 	@if [ -f conformance/demo/run.sh ]; then bash conformance/demo/run.sh; else echo "demo not built yet"; fi
+
+clients: clients-js clients-python ## Real Pact clients (pact-js, pact-python) side by side on the Rust pact_ffi and libpact
+
+clients-js: lib ## pact-js side by side on the Rust pact_ffi and libpact (conformance/clients/pactjs, a few seconds)
+	bash conformance/clients/pactjs/run.sh
 
 clients-python: lib ## pact-python side by side on the Rust pact_ffi and libpact (conformance/clients/pactpython)
 	bash conformance/clients/pactpython/run.sh
