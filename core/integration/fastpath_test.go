@@ -140,3 +140,71 @@ func FuzzQuickDefinitionTest(f *testing.F) {
 	f.Add(" atMost (2)")
 	f.Fuzz(func(t *testing.T, s string) { checkQuickDefinitionTest(t, s) })
 }
+
+// memoValues are header and query values of the kinds the memo keeps and
+// skips.
+var memoValues = []string{
+	`{"pact:matcher:type": "regex", "regex": "^[a-z,]+$", "value": "id,name"}`,
+	`{"value": ["1", "2"], "pact:matcher:type": "regex", "regex": "\\d+"}`,
+	`{"value": 12, "pact:matcher:type": "integer"}`,
+	`{"value": "x", "pact:matcher:type": "include", "value": "abc"}`,
+	`{"value": "1.0.0", "pact:matcher:type": "semver"}`,
+	`{"value": 200, "pact:matcher:type": "statusCode", "status": "success"}`,
+	`{"value": 200, "pact:matcher:type": "statusCode", "status": [200, 201]}`,
+	`{"value": "a", "pact:matcher:type": "eachValue(matching(type, 'a'))"}`,
+	`{"value": "7", "pact:generator:type": "RandomInt", "min": 1, "max": 9}`,
+	`{"expression": "${id}", "value": "7"}`,
+	`{"value": {"a": 1}, "pact:matcher:type": "type"}`,
+	`{"pact:matcher:type": "regex", "value": "x"}`,
+	"matching(regex, '\\d+', '12')",
+	"matching(type, 'x'), notEmpty('y')",
+	`{"a": 1}`, `{`, `{"value": null}`,
+}
+
+func TestValueMemo(t *testing.T) {
+	for _, v := range memoValues {
+		for round := range 3 {
+			want1, want2, want3, wantErr := processValueUncached(v, looksLikeDefinition(v))
+			got1, got2, got3, gotErr := processValue(v)
+			if !reflect.DeepEqual(got1, want1) || !reflect.DeepEqual(got2, want2) || !reflect.DeepEqual(got3, want3) ||
+				(gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+				t.Fatalf("round %d, %s:\n got %q %+v %+v %v\nwant %q %+v %+v %v", round, v, got1, got2, got3, gotErr, want1, want2, want3, wantErr)
+			}
+			// What a caller does with its copies must not reach the next caller.
+			for i := range got1 {
+				got1[i] = "changed"
+			}
+			for i := range got2 {
+				got2[i].Regex = "changed"
+			}
+		}
+	}
+	if len(memo.m) == 0 {
+		t.Error("nothing was remembered")
+	}
+	memo.mu.RLock()
+	defer memo.mu.RUnlock()
+	for v, e := range memo.m {
+		for _, r := range e.rules {
+			if !flatRule(r) {
+				t.Errorf("the memo keeps a rule that shares memory, for %s: %+v", v, r)
+			}
+		}
+	}
+}
+
+func FuzzValueMemo(f *testing.F) {
+	for _, v := range memoValues {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		want1, want2, want3, wantErr := processValueUncached(v, looksLikeDefinition(v))
+		for range 2 {
+			got1, got2, got3, gotErr := processValue(v)
+			if !reflect.DeepEqual(got1, want1) || !reflect.DeepEqual(got2, want2) || !reflect.DeepEqual(got3, want3) ||
+				(gotErr == nil) != (wantErr == nil) {
+				t.Fatalf("%q: got %q %+v %+v %v, want %q %+v %+v %v", v, got1, got2, got3, gotErr, want1, want2, want3, wantErr)
+			}
+		}
+	})
+}

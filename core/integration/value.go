@@ -2,7 +2,9 @@ package integration
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -56,15 +58,31 @@ func ProcessValues(v string) (examples []string, rules []model.Rule, gen *model.
 }
 
 func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
-	if looksLikeDefinition(v) {
+	definition := looksLikeDefinition(v)
+	if !definition {
+		if t := strings.TrimLeft(v, " \t\r\n"); t == "" || t[0] != '{' {
+			return []string{v}, nil, nil, nil // not a JSON object: a plain value
+		}
+	}
+	if exs, rules, ok := memo.get(v); ok {
+		return exs, rules, nil, nil
+	}
+	exs, rules, gen, err := processValueUncached(v, definition)
+	if err == nil && gen == nil {
+		memo.put(v, exs, rules)
+	}
+	return exs, rules, gen, err
+}
+
+// processValueUncached is processValue without the memo; definition says
+// whether v looks like a matching-rule expression.
+func processValueUncached(v string, definition bool) ([]string, []model.Rule, *model.Generator, error) {
+	if definition {
 		def, err := ParseDefinition(v)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		return []string{def.Value}, def.resolvedRules(), def.Generator, nil
-	}
-	if t := strings.TrimLeft(v, " \t\r\n"); t == "" || t[0] != '{' {
-		return []string{v}, nil, nil, nil // not a JSON object: a plain value
 	}
 	jp := pooledParser() // only strings leave this function, no node
 	defer jp.release()
@@ -110,6 +128,79 @@ func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
 		examples = []string{val.text()}
 	}
 	return examples, rules, gen, nil
+}
+
+// valueMemo remembers what processValue made of JSON objects and
+// expressions, which clients often pass again and again (the same matcher
+// on a header or query parameter of every interaction). It keeps only
+// results whose rules hold no map, slice or pointer, and hands out copies,
+// so that no caller shares anything it could change. It is bounded: once
+// full, new values are processed every time.
+type valueMemo struct {
+	mu sync.RWMutex
+	m  map[string]memoValue // guarded by mu
+}
+
+type memoValue struct {
+	examples []string
+	rules    []model.Rule
+}
+
+// The bounds of the memo: values up to maxMemoLen bytes, at most
+// maxMemoValues of them.
+const (
+	maxMemoLen    = 512
+	maxMemoValues = 1024
+)
+
+var memo = valueMemo{m: map[string]memoValue{}}
+
+// get returns copies of the examples and rules remembered for v.
+func (m *valueMemo) get(v string) ([]string, []model.Rule, bool) {
+	if len(v) > maxMemoLen {
+		return nil, nil, false
+	}
+	m.mu.RLock()
+	e, ok := m.m[v]
+	m.mu.RUnlock()
+	if !ok {
+		return nil, nil, false
+	}
+	return slices.Clone(e.examples), slices.Clone(e.rules), true
+}
+
+// put remembers copies of the examples and rules of v when they can be
+// shared (see valueMemo) and there is room.
+func (m *valueMemo) put(v string, examples []string, rules []model.Rule) {
+	if len(v) > maxMemoLen {
+		return
+	}
+	for _, r := range rules {
+		if !flatRule(r) {
+			return
+		}
+	}
+	e := memoValue{examples: slices.Clone(examples), rules: slices.Clone(rules)}
+	m.mu.Lock()
+	if len(m.m) < maxMemoValues {
+		m.m[v] = e
+	}
+	m.mu.Unlock()
+}
+
+// flatRule reports whether r holds nothing a copy would share but strings.
+func flatRule(r model.Rule) bool {
+	if r.Variants != nil || r.Rules != nil || r.Generator != nil || r.Attrs != nil {
+		return false
+	}
+	for _, a := range []any{r.Value, r.Status} {
+		switch a.(type) {
+		case nil, string:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // hasPactKey reports whether an object holds any "pact:" key.
