@@ -8,7 +8,7 @@ LIB := $(BUILD)/libpact.so
 PACT_CONFORMANCE_DIR ?= $(abspath ../shared/conformance)
 export PACT_CONFORMANCE_DIR
 FUZZTIME ?= 60s
-GOFLAGS_LIB := -trimpath -ldflags="-s -w -extldflags=-Wl,--strip-all"
+GOFLAGS_LIB := -trimpath -ldflags="-s -w -extldflags=-Wl,--strip-all,--build-id=sha1"
 # The library is linked by zig cc against glibc GLIBC_FLOOR's symbol versions, so it loads on old distros
 # (see README "Platforms"). zig comes from PyPI (pinned, hash-checked) into build/tools; LIB_CC=gcc links
 # against this machine's glibc instead.
