@@ -282,7 +282,11 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 	if *headers == nil {
 		*headers = model.Headers{}
 	}
-	existing, has := headers.Get(name)
+	var existing []string
+	var has bool
+	if len(*headers) > 0 {
+		existing, has = headers.Get(name)
+	}
 	if len(exs) != 1 { // an array of values replaces them all
 		headers.Set(name, exs...)
 		return nil
@@ -291,6 +295,8 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 	switch {
 	case index > 0:
 		headers.Set(name, setAt(append([]string(nil), existing...), index, v)...)
+	case len(*headers) == 0: // the first header: Set's case-insensitive search has nothing to look at
+		(*headers)[name] = pactfile.SplitHeaderValue(name, v)
 	case !has || len(existing) == 0:
 		headers.Set(name, pactfile.SplitHeaderValue(name, v)...)
 	default:

@@ -3,6 +3,7 @@ package integration
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/Masterminds/semver/v3"
 
@@ -207,27 +208,30 @@ var expressionStarts = map[string]bool{
 //	integration.IsDefinition("matchingX")           // false
 //	integration.IsDefinition("hello")               // false
 func IsDefinition(s string) bool {
-	if !mayStartExpression(s) {
-		return false
-	}
-	l := lexer{src: s}
-	t := l.next()
-	return t.Kind == tIdent && expressionStarts[t.Text]
+	word, _ := firstWord(s)
+	return isExpressionStart(word)
 }
 
-// mayStartExpression is a quick test that rejects most strings that are not
-// expressions (matcher names such as "type", header values, paths) without
-// lexing them: after the separating whitespace an expression starts with
-// the first letter of one of the expressionStarts.
-func mayStartExpression(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\f', '\r':
-			continue
-		case 'm', 'n', 'e', 'a':
-			return true
-		}
-		return false
+// firstWord returns the first token of s when it is a run of letters (an
+// identifier to the lexer), and what follows it; word is "" when the first
+// token is anything else.
+func firstWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	start := i
+	for i < len(s) && isLetter(s[i]) {
+		i++
+	}
+	return s[start:i], s[i:]
+}
+
+// isExpressionStart reports whether word is one of expressionStarts.
+func isExpressionStart(word string) bool {
+	switch word {
+	case "matching", "notEmpty", "eachKey", "eachValue", "atLeast", "atMost", "arrayContains":
+		return true
 	}
 	return false
 }
@@ -236,12 +240,12 @@ func mayStartExpression(s string) bool {
 // strings are common (header and query values): the keyword must be followed
 // by an opening bracket, so a header value "matching" stays a string.
 func looksLikeDefinition(s string) bool {
-	if !mayStartExpression(s) {
+	word, rest := firstWord(s)
+	if !isExpressionStart(word) {
 		return false
 	}
-	l := lexer{src: s}
-	t := l.next()
-	return t.Kind == tIdent && expressionStarts[t.Text] && l.next().Kind == tLParen
+	rest = strings.TrimLeft(rest, " \t\n\f\r")
+	return rest != "" && rest[0] == '('
 }
 
 // ParseDefinition parses a matching-rule definition expression (see SYNTAX.md

@@ -128,9 +128,20 @@ func checkQuickDefinitionTest(t *testing.T, s string) {
 }
 
 func TestQuickDefinitionTest(t *testing.T) {
+	for w := range expressionStarts {
+		if !isExpressionStart(w) {
+			t.Errorf("isExpressionStart(%q) is false", w)
+		}
+	}
+	for _, w := range []string{"", "match", "matchingX", "true", "null", "Matching", "eachkey"} {
+		if isExpressionStart(w) {
+			t.Errorf("isExpressionStart(%q) is true", w)
+		}
+	}
 	for _, s := range []string{"", " ", "matching(type, 1)", " \t\n\f\rnotEmpty('a')", "eachKey(x)", "eachValue(x)",
 		"atLeast(1)", "atMost(2)", "arrayContains(x)", "matchingX", "type", "regex", "integer", "application/json",
-		"/items/1", `{"value": 1}`, "a", "m", "\vmatching(type, 1)", "Matching(type, 1)", "\u00a0matching(x)"} {
+		"/items/1", `{"value": 1}`, "a", "m", "\vmatching(type, 1)", "Matching(type, 1)", "\u00a0matching(x)",
+		"matching", "matching (", "matching\t\n(x", "matching x(", "matching$(", "atMost", "atMost(", "eachKey)", "application/json"} {
 		checkQuickDefinitionTest(t, s)
 	}
 }
