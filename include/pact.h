@@ -16,6 +16,8 @@
  *
  * Linking
  *   Build with `make lib`: build/libpact.so, copied to build/libpact_ffi.so (the name pact clients look for).
+ *   It runs on Linux with glibc 2.17 or later (kernel 3.2 or later) and needs only libc.so.6, libpthread.so.0
+ *   and libresolv.so.2 (README.md, "Platforms").
  *   Link with -L<dir> -lpact_ffi -Wl,-rpath,<dir>, or load it with dlopen("libpact_ffi.so", RTLD_NOW).
  *   The library contains a Go runtime: it cannot be unloaded (dlclose does not unload it), and a process must
  *   not fork() after loading it and keep using it in the child.
