@@ -1,6 +1,6 @@
-/* needsnew.c - the negative control: a library built by the host's gcc against the host's glibc (2.34 or
- * later), which binds pthread_create@GLIBC_2.34 as `go build` with gcc did for libpact. check_glibc.sh must
- * reject it and oldglibc must fail to load it under the old glibc, or those checks prove nothing. */
+/* needsnew.c - the negative control: a library linked by zig for glibc 2.34, so it binds
+ * pthread_create@GLIBC_2.34 as a gcc-linked libpact does on a distro with glibc 2.34 or later. check_glibc.sh
+ * must reject it and oldglibc must fail to load it under the old glibc, or those checks prove nothing. */
 #include <pthread.h>
 
 static void *run(void *arg) { return arg; }
