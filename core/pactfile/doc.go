@@ -13,9 +13,10 @@
 //	data, warnings, err := pactfile.Marshal(p, model.V4)
 //	path, err := pactfile.Write(p, "pacts", model.V4, false) // merges into pacts/web-api.json
 //
-// Writing is deterministic: object keys are sorted, interactions are ordered
-// by description, provider states and type, and the same model always gives
-// the same bytes.
+// Writing is deterministic: object keys are sorted, interactions come in
+// pact_models' order (V1–V3: the pact's own order; V4: sorted by
+// description, ties kept; a merge orders them by description, provider
+// states and type), and the same model always gives the same bytes.
 //
 // Large pacts: Parse decodes the interactions one at a time from their spans
 // in the text (a small JSON parser of its own, checked against encoding/json

@@ -28,8 +28,9 @@ func FileName(p *model.Pact) string {
 // interactions) when their requests, responses or messages differ; any other
 // interaction is added. Identity is description + provider states (+ type);
 // for V4 pacts two interactions with the same non-empty key are also the
-// same. Metadata keys of incoming are added to existing. On error existing is
-// unchanged.
+// same. Metadata keys of incoming are added to existing, and the merged
+// interactions are ordered by description, state names and type, as
+// pact_models merges them. On error existing is unchanged.
 //
 //	if err := pactfile.Merge(onDisk, fromTest); err != nil { ... }
 func Merge(existing, incoming *model.Pact) error {
@@ -90,6 +91,9 @@ func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
 			existing.Interactions = append(existing.Interactions, p.i)
 		}
 	}
+	// pact_models merges two lists sorted by description, state names and
+	// type, so a merged pact comes out in that order.
+	existing.Interactions = sortedInteractions(existing.Interactions)
 	if existing.Metadata == nil {
 		existing.Metadata = map[string]any{}
 	}

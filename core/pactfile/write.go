@@ -107,7 +107,24 @@ func document(p *model.Pact, ver model.SpecVersion) (doc *obj, w *writer, list [
 	} else {
 		doc.set("interactions", listHole{})
 	}
-	return doc, w, sortedInteractions(p.Interactions), nil
+	return doc, w, writeOrder(p.Interactions, ver), nil
+}
+
+// writeOrder is the order pact_models writes interactions in: a V4 file
+// sorts them by description alone, keeping the order of ties; a V1–V3 file
+// keeps the pact's own order (the order they were defined, or read from a
+// file, or merged in: see Merge). Nil entries are dropped.
+func writeOrder(in []*model.Interaction, ver model.SpecVersion) []*model.Interaction {
+	out := make([]*model.Interaction, 0, len(in))
+	for _, i := range in {
+		if i != nil {
+			out = append(out, i)
+		}
+	}
+	if ver >= model.V4 {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Description < out[b].Description })
+	}
+	return out
 }
 
 // listHole stands for the interactions in the document tree: the encoder
@@ -212,7 +229,7 @@ func (w *writer) encodeInteractions(is []*model.Interaction, prefix, suffix []by
 }
 
 // sortedInteractions orders interactions by description, state names and
-// type, keeping the original order of ties.
+// type, keeping the original order of ties: the order of a merged pact.
 func sortedInteractions(in []*model.Interaction) []*model.Interaction {
 	out := make([]*model.Interaction, 0, len(in))
 	for _, i := range in {
