@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 )
@@ -82,4 +83,25 @@ func TestCLen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSharedStringsConcurrent reads and fills one table from several
+// goroutines (go test -race checks the locking).
+func TestSharedStringsConcurrent(t *testing.T) {
+	tab := &sharedStrings{m: map[string]string{}}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 300 {
+				s := fmt.Sprintf("header value %d", (g*7+k)%50)
+				if got, err := tab.get(cString(s)); err != nil || got != s {
+					t.Errorf("get(%q) = %q, %v", s, got, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -2,6 +2,7 @@ package integration
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/libpact/libpact/core/model"
@@ -218,4 +219,26 @@ func FuzzValueMemo(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestValueMemoConcurrent runs processValue from several goroutines (go test
+// -race checks the memo's locking).
+func TestValueMemoConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 200 {
+				v := memoValues[(g+k)%len(memoValues)]
+				want1, want2, _, _ := processValueUncached(v, looksLikeDefinition(v))
+				got1, got2, _, _ := processValue(v)
+				if !reflect.DeepEqual(got1, want1) || !reflect.DeepEqual(got2, want2) {
+					t.Errorf("%s: got %q %+v, want %q %+v", v, got1, got2, want1, want2)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
