@@ -96,7 +96,6 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 	if !v4 && (i.Pending || len(i.Comments) > 0 || len(i.PluginConfig) > 0 || len(i.InteractionMarkup) > 0) {
 		return false // the full writer warns that V3 drops them
 	}
-	start, hole := len(e.buf), -1
 	o := e.beginObj(depth)
 	if i.ID != "" {
 		o.str("_id", i.ID)
@@ -111,12 +110,9 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 		e.value(i.InteractionMarkup, depth+1)
 	}
 	if v4 {
-		o.lit("key")
 		if i.Key != "" {
+			o.lit("key")
 			e.buf = appendString(e.buf, i.Key)
-		} else {
-			hole = len(e.buf)
-			e.buf = append(e.buf, keyPlaceholder...)
 		}
 		o.lit("pending")
 		e.buf = strconv.AppendBool(e.buf, i.Pending)
@@ -155,10 +151,6 @@ func (w *writer) fastInteraction(e *encoder, i *model.Interaction, depth int) bo
 		o.str("type", "Synchronous/HTTP")
 	}
 	o.end()
-	if hole >= 0 {
-		e.lastKey = contentHash(e.buf[start:])
-		copy(e.buf[hole+1:], e.lastKey)
-	}
 	return true
 }
 

@@ -300,24 +300,24 @@ func (w *writer) interaction(i *model.Interaction) *obj {
 		m.set("response", resps)
 	}
 	if i.Key != "" {
-		m.set("key", i.Key)
-	} else {
-		m.set("key", keyHole{})
+		m.set("key", i.Key) // pact_models writes a key only when one was given
 	}
 	return m
 }
 
-// keyHole stands for the key of an interaction that has none. The encoder
-// writes the interaction with a placeholder there, then replaces it with 16
-// hex digits of two CRC-32s of the interaction's encoded form (placeholder
-// included), so the key follows the content without a second encoding pass.
-// The key identifies content; it is not a cryptographic digest.
+// keyHole stands for the key of an interaction that has none, in
+// InteractionKey. The encoder writes the interaction with a placeholder
+// there, then replaces it with 16 hex digits of two CRC-32s of the
+// interaction's encoded form (placeholder included). The key identifies
+// content; it is not a cryptographic digest.
 type keyHole struct{}
 
 const keyPlaceholder = `"################"`
 
-// InteractionKey returns the key Marshal writes for i in a V4 pact: i.Key,
-// or when that is empty a hash of the interaction's content (16 hex digits).
+// InteractionKey returns i's unique key: i.Key, or when that is empty a
+// hash of the interaction's content (16 hex digits), as pact_models'
+// unique_key. Marshal writes only a key that was given (i.Key), as
+// pact_models does.
 //
 //	k := pactfile.InteractionKey(i) // e.g. "9f2c6a0e5b1d7734"
 func InteractionKey(i *model.Interaction) string {
@@ -325,8 +325,10 @@ func InteractionKey(i *model.Interaction) string {
 		return i.Key
 	}
 	w := &writer{ver: model.V4}
+	m := w.interaction(i)
+	m.set("key", keyHole{})
 	e := encoder{pretty: true}
-	e.value(w.interaction(i), interactionDepth)
+	e.value(m, interactionDepth)
 	return e.lastKey
 }
 
