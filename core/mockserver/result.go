@@ -79,7 +79,7 @@ func (r Result) ToJSON() map[string]any {
 		}
 		return map[string]any{"type": "request-mismatch", "method": r.Method, "path": r.Path, "mismatches": ms}
 	case NotFound:
-		return map[string]any{"type": "request-not-found", "method": r.Method, "path": r.Path, "request": requestJSON(r.Request)}
+		return map[string]any{"type": "request-not-found", "method": r.Method, "path": r.Path, "request": requestJSON(receivedHeaderNames(r.Request))}
 	case Missing:
 		return map[string]any{"type": "missing-request", "method": r.Method, "path": r.Path, "request": requestJSON(&r.Interaction.Request)}
 	}

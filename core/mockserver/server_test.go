@@ -221,7 +221,7 @@ func TestCompatibilityV1Consumer(t *testing.T) {
 			wantStatus: 500, wantXPact: "Unexpected-Request",
 			wantJSON: `[{"type":"request-not-found","method":"GET","path":"/with_params",
 				"request":{"method":"GET","path":"/with_params","query":{"a":["1"],"b":["2"]},"body":"",
-					"headers":{"Accept-Encoding":"gzip","Host":"HOST","User-Agent":"Go-http-client/1.1"}}},
+					"headers":{"accept-encoding":"gzip","host":"HOST","user-agent":"Go-http-client/1.1"}}},
 				{"type":"missing-request","method":"GET","path":"/basic","request":{"method":"GET","path":"/basic"}}]`},
 		{name: "query parameters", interactions: []int{2}, method: "GET", path: "/with_params?a=1&b=2",
 			wantStatus: 200, wantMatched: true, wantJSON: `[]`},
