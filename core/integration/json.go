@@ -121,6 +121,10 @@ func (p *processor) addRule(path string, r model.Rule) {
 	l.Rules = append(l.Rules, r)
 }
 
+// container reports whether n is an object or an array, the only values
+// that can hold matchers.
+func (n *node) container() bool { return n.kind == nObject || n.kind == nArray }
+
 // value processes any node at path.
 func (p *processor) value(n *node, path string) (*node, error) {
 	switch n.kind {
@@ -138,9 +142,15 @@ func (p *processor) array(n *node, path string, star bool) (*node, error) {
 	out := p.newNode(nArray)
 	out.items = p.newPtrs(len(n.items))
 	for i, it := range n.items {
-		itemPath := path + "[" + strconv.Itoa(i) + "]"
+		if !it.container() { // no rule can sit in a plain value: no path needed
+			out.items = append(out.items, it)
+			continue
+		}
+		var itemPath string
 		if star {
 			itemPath = path + "[*]"
+		} else {
+			itemPath = path + "[" + strconv.Itoa(i) + "]"
 		}
 		v, err := p.value(it, itemPath)
 		if err != nil {
@@ -164,9 +174,16 @@ func (p *processor) object(n *node, path string, star bool) (*node, error) {
 		if isPactKey(k) {
 			continue
 		}
-		itemPath := childPath(path, k)
+		if !n.vals[i].container() { // no rule can sit in a plain value: no path needed
+			out.keys = append(out.keys, k)
+			out.vals = append(out.vals, n.vals[i])
+			continue
+		}
+		var itemPath string
 		if star {
 			itemPath = path + ".*"
+		} else {
+			itemPath = childPath(path, k)
 		}
 		v, err := p.value(n.vals[i], itemPath)
 		if err != nil {

@@ -34,6 +34,9 @@ import (
 // Any other JSON (a string, number or array given on its own) is taken as a
 // plain string. A matcher that cannot be read gives an error.
 func ProcessValue(v string) (example string, rules []model.Rule, gen *model.Generator, err error) {
+	if isPlainValue(v) {
+		return v, nil, nil, nil
+	}
 	examples, rules, gen, err := processValue(v)
 	if err != nil {
 		return "", nil, nil, err
@@ -57,17 +60,24 @@ func ProcessValues(v string) (examples []string, rules []model.Rule, gen *model.
 	return processValue(v)
 }
 
+// isPlainValue reports whether v is neither an expression nor a JSON object:
+// a value that stands for itself.
+func isPlainValue(v string) bool {
+	if looksLikeDefinition(v) {
+		return false
+	}
+	t := strings.TrimLeft(v, " \t\r\n")
+	return t == "" || t[0] != '{'
+}
+
 func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
-	definition := looksLikeDefinition(v)
-	if !definition {
-		if t := strings.TrimLeft(v, " \t\r\n"); t == "" || t[0] != '{' {
-			return []string{v}, nil, nil, nil // not a JSON object: a plain value
-		}
+	if isPlainValue(v) {
+		return []string{v}, nil, nil, nil
 	}
 	if exs, rules, ok := memo.get(v); ok {
 		return exs, rules, nil, nil
 	}
-	exs, rules, gen, err := processValueUncached(v, definition)
+	exs, rules, gen, err := processValueUncached(v, looksLikeDefinition(v))
 	if err == nil && gen == nil {
 		memo.put(v, exs, rules)
 	}
