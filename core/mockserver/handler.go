@@ -39,13 +39,7 @@ var (
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			s.logf(logging.Error, "internal error handling %s %s: %v\n%s", r.Method, r.RequestURI, v, debug.Stack())
-			s.record(Result{Kind: Failed, index: -1, Method: r.Method, Path: r.RequestURI,
-				Error: fmt.Sprintf("internal error in the mock server: %v", v)})
-			plainError(w, http.StatusInternalServerError, fmt.Sprintf("Internal error in the mock server: %v", v))
+			s.recovered(w, r, v)
 		}
 	}()
 
@@ -72,8 +66,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log(logging.Info, "received request "+req.Method+" "+requestTarget(req))
+	s.answer(w, req, s.match(req))
+}
 
-	res := s.match(req)
+// recovered answers a request whose handling panicked with v: it logs the
+// panic, records the request as failed and answers 500. http.ErrAbortHandler
+// is panicked on (it aborts the connection).
+func (s *Server) recovered(w http.ResponseWriter, r *http.Request, v any) {
+	if v == http.ErrAbortHandler {
+		panic(v)
+	}
+	s.logf(logging.Error, "internal error handling %s %s: %v\n%s", r.Method, r.RequestURI, v, debug.Stack())
+	s.record(Result{Kind: Failed, index: -1, Method: r.Method, Path: r.RequestURI,
+		Error: fmt.Sprintf("internal error in the mock server: %v", v)})
+	plainError(w, http.StatusInternalServerError, fmt.Sprintf("Internal error in the mock server: %v", v))
+}
+
+// answer records the result of matching a request and answers it: the
+// interaction's response, a mismatch, or the CORS pre-flight answer.
+func (s *Server) answer(w http.ResponseWriter, req *model.Request, res Result) {
 	if res.Kind == NotFound && s.cfg.CORS && req.Method == http.MethodOptions {
 		s.logf(logging.Info, "answering CORS pre-flight request %s", req.Path)
 		writePreflight(w, req)

@@ -141,6 +141,8 @@ type Server struct {
 	// Set up by New, read-only afterwards.
 	interactions []*model.Interaction // the pact's HTTP interactions, in order
 	table        *table               // candidate lookup for matching
+	plain        []bool               // per interaction: plainResponse (the fast path may answer it)
+	noFast       bool                 // serve every request through net/http (tests compare the two)
 
 	// Set by Start under mu, read-only once started is true.
 	srv       *http.Server
@@ -197,6 +199,10 @@ func New(p *model.Pact, cfg Config) (*Server, error) {
 		}
 	}
 	s.table = newTable(s.interactions)
+	s.plain = make([]bool, len(s.interactions))
+	for n, i := range s.interactions {
+		s.plain[n] = plainResponse(&i.Response)
+	}
 	s.received = make([]int, len(s.interactions))
 	s.touched = make([]bool, len(s.interactions))
 	return s, nil
@@ -251,6 +257,23 @@ func (s *Server) Start() error {
 		s.srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
 	}
 	for _, l := range ls {
+		if !s.cfg.TLS && !s.noFast {
+			// plain HTTP: the fast path serves what it can (http1.go) and
+			// hands the rest to net/http
+			h := newHandoff(l.Addr())
+			s.serving.Add(2)
+			go func() {
+				defer s.serving.Done()
+				s.acceptFast(l, h)
+			}()
+			go func() {
+				defer s.serving.Done()
+				if err := s.srv.Serve(h); err != nil && !errors.Is(err, http.ErrServerClosed) && !s.stopping.Load() {
+					s.logf(logging.Error, "serving on %s stopped: %v", l.Addr(), err)
+				}
+			}()
+			continue
+		}
 		s.serving.Add(1)
 		go func(l net.Listener) {
 			defer s.serving.Done()
@@ -403,6 +426,7 @@ func (s *Server) Close() error {
 		if errors.Is(s.closeErr, net.ErrClosed) {
 			s.closeErr = nil // Shutdown had closed the listeners already
 		}
+		s.closeFast()
 		s.serving.Wait()
 		s.logf(logging.Info, "mock server on port %d shut down", s.port)
 	})
@@ -538,6 +562,23 @@ func (s *Server) trackConn(c net.Conn, state http.ConnState) {
 	if s.active == 0 && s.idle != nil {
 		close(s.idle) // Close is waiting for this
 		s.idle = nil
+	}
+}
+
+// closeFast closes, after http.Server.Close, what net/http does not know:
+// the listeners the fast path accepts on and its connections.
+func (s *Server) closeFast() {
+	if s.cfg.TLS || s.noFast {
+		return
+	}
+	s.stopping.Store(true)
+	for _, l := range s.listeners {
+		l.Close()
+	}
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	for c := range s.conns {
+		c.Close()
 	}
 }
 
