@@ -326,6 +326,12 @@ func (i *Interaction) WithBinaryFile(p Part, contentType string, data []byte) er
 	t := ts[0]
 	*t.body = binaryBody(data, "")
 	t.declare(contentType, t.metadata != nil)
+	if p == Response && i.I.Type == model.HTTP && t.body.State == model.BodyPresent {
+		// pact_ffi keeps no content type with the body, and pact_models'
+		// V4 response writer (unlike the request writer) does not fall back
+		// to the headers: the pact file says "contentType": "*/*".
+		t.body.ContentType = "*/*"
+	}
 	if i.b.Pact.SpecVersion >= model.V3 {
 		addRules(t.rules, model.CategoryBody, "$", []model.Rule{{Kind: model.ContentType, Value: contentType}})
 	}
