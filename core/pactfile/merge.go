@@ -22,15 +22,16 @@ func FileName(p *model.Pact) string {
 	return clean.Replace(p.Consumer) + "-" + clean.Replace(p.Provider) + ".json"
 }
 
-// Merge adds the interactions of incoming to existing (spec-checklist §4.1).
-// An incoming interaction with the same identity as an existing one replaces
-// it when both have the same content, and is a conflict (an error naming both
-// interactions) when their requests, responses or messages differ; any other
-// interaction is added. Identity is description + provider states (+ type);
-// for V4 pacts two interactions with the same non-empty key are also the
-// same. Metadata keys of incoming are added to existing, and the merged
-// interactions are ordered by description, state names and type, as
-// pact_models merges them. On error existing is unchanged.
+// Merge adds the interactions of incoming to existing, as pact_ffi's
+// pact_models merges a pact into the file it is written to: an incoming
+// interaction with the same identity as an existing one replaces it (the
+// new one wins, whatever its content), any other is added. Identity is
+// description + provider state names + type; in a V4 pact two interactions
+// that both have a key are the same exactly when the keys are. Metadata keys
+// of incoming are added to existing, and the merged interactions are
+// ordered by description, state names and type, as pact_models merges them.
+// Merging a pact of another consumer or provider is an error and leaves
+// existing unchanged.
 //
 //	if err := pactfile.Merge(onDisk, fromTest); err != nil { ... }
 func Merge(existing, incoming *model.Pact) error {
@@ -46,24 +47,6 @@ func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
 		return fmt.Errorf("cannot merge pact %s-%s into pact %s-%s: the consumer or provider differs",
 			incoming.Consumer, incoming.Provider, existing.Consumer, existing.Provider)
 	}
-	// The content is compared in the form the file will hold, so that what
-	// the version cannot express does not make a conflict.
-	w := &writer{ver: ver}
-	if ver < model.V3 {
-		w.ver = model.V3 // messages have no V1/V2 form; Marshal reports that
-	}
-	content := func(i *model.Interaction) string {
-		m := w.interaction(i)
-		for _, k := range []string{"key", "_id", "pending", "comments"} {
-			m.del(k)
-		}
-		return string(encodeJSON(m, false))
-	}
-	type pending struct {
-		index int // into existing.Interactions, or -1 to add
-		i     *model.Interaction
-	}
-	var plan []pending
 	for _, in := range incoming.Interactions {
 		if in == nil {
 			continue
@@ -76,19 +59,9 @@ func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
 			}
 		}
 		if idx >= 0 {
-			ex := existing.Interactions[idx]
-			if content(ex) != content(in) {
-				return fmt.Errorf("cannot merge pact %s-%s: the existing interaction '%s' (provider states %s) and the new interaction '%s' (provider states %s) have the same identity but different contents",
-					existing.Consumer, existing.Provider, ex.Description, statesText(ex), in.Description, statesText(in))
-			}
-		}
-		plan = append(plan, pending{idx, in})
-	}
-	for _, p := range plan {
-		if p.index >= 0 {
-			existing.Interactions[p.index] = p.i
+			existing.Interactions[idx] = in
 		} else {
-			existing.Interactions = append(existing.Interactions, p.i)
+			existing.Interactions = append(existing.Interactions, in)
 		}
 	}
 	// pact_models merges two lists sorted by description, state names and
@@ -104,9 +77,12 @@ func merge(existing, incoming *model.Pact, ver model.SpecVersion) error {
 	return nil
 }
 
+// sameIdentity reports whether a and b are the same interaction for a merge:
+// in a V4 pact two keyed interactions are the same when their keys are;
+// otherwise description, provider state names and type must all agree.
 func sameIdentity(a, b *model.Interaction, ver model.SpecVersion) bool {
-	if ver >= model.V4 && a.Key != "" && a.Key == b.Key {
-		return true
+	if ver >= model.V4 && a.Key != "" && b.Key != "" {
+		return a.Key == b.Key
 	}
 	if a.Description != b.Description || a.Type != b.Type || len(a.ProviderStates) != len(b.ProviderStates) {
 		return false
@@ -119,21 +95,14 @@ func sameIdentity(a, b *model.Interaction, ver model.SpecVersion) bool {
 	return true
 }
 
-func statesText(i *model.Interaction) string {
-	if len(i.ProviderStates) == 0 {
-		return "none"
-	}
-	return "'" + strings.Join(i.StateNames(), "', '") + "'"
-}
-
 // processLocks serialises writers of one file inside this process; the file
 // lock does the same across processes.
 var processLocks sync.Map // path → *sync.Mutex
 
 // Write writes p into dir as FileName(p) at specification version ver and
 // returns the file's path. Unless overwrite is set, an existing file is read
-// and p is merged into it (see Merge); a conflict is an error and leaves the
-// file as it was.
+// and p is merged into it (see Merge: p's interactions replace those of the
+// same identity); an error leaves the file as it was.
 //
 // Write is safe to call from many goroutines and processes at once: it holds
 // an exclusive flock on the directory (see lockDir; nothing is left beside

@@ -39,14 +39,16 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merged = %v %v", got, existing.Metadata)
 	}
 
-	conflict := httpPact("a")
-	conflict.Interactions[0].Response.Status = 500
-	err := Merge(existing, conflict)
-	if err == nil || !strings.Contains(err.Error(), "the existing interaction 'a' (provider states none) and the new interaction 'a'") {
-		t.Errorf("conflict error = %v", err)
+	// The same identity with other content: the new interaction replaces
+	// the old one, as pact_ffi merges (it reports no conflict).
+	changed := httpPact("a")
+	changed.Interactions[0].Response.Status = 500
+	if err := Merge(existing, changed); err != nil {
+		t.Fatal(err)
 	}
-	if len(existing.Interactions) != 3 || existing.Interactions[0].Response.Status != 200 {
-		t.Errorf("a failed merge changed the pact")
+	if len(existing.Interactions) != 3 || existing.Interactions[0].Response.Status != 500 {
+		t.Errorf("the new interaction did not replace the old one: %d interactions, status %d",
+			len(existing.Interactions), existing.Interactions[0].Response.Status)
 	}
 
 	// Different provider states make a different interaction.
@@ -57,12 +59,18 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merge with states: %v, %d interactions", err, len(existing.Interactions))
 	}
 
-	// V4: same key → same interaction.
+	// V4: two keyed interactions are the same exactly when the keys are.
 	a, b := httpPact("x"), httpPact("y")
 	a.SpecVersion, b.SpecVersion = model.V4, model.V4
 	a.Interactions[0].Key, b.Interactions[0].Key = "K", "K"
-	if err := Merge(a, b); err == nil {
-		t.Errorf("same key, different content: no conflict")
+	if err := Merge(a, b); err != nil || len(a.Interactions) != 1 || a.Interactions[0].Description != "y" {
+		t.Errorf("same key: %v, %d interactions", err, len(a.Interactions))
+	}
+	c, d := httpPact("x"), httpPact("x")
+	c.SpecVersion, d.SpecVersion = model.V4, model.V4
+	c.Interactions[0].Key, d.Interactions[0].Key = "K1", "K2"
+	if err := Merge(c, d); err != nil || len(c.Interactions) != 2 {
+		t.Errorf("different keys, same description: %v, %d interactions", err, len(c.Interactions))
 	}
 	if err := Merge(httpPact("a"), model.NewPact("other", "api", model.V3)); err == nil {
 		t.Errorf("merging a different consumer: no error")
@@ -85,10 +93,13 @@ func TestWriteMergesAndOverwrites(t *testing.T) {
 	if err != nil || len(p.Interactions) != 2 {
 		t.Fatalf("after merge: %v, %v", p, err)
 	}
-	conflict := httpPact("a")
-	conflict.Interactions[0].Request.Method = "POST"
-	if _, err := Write(conflict, dir, model.V3, false); err == nil {
-		t.Errorf("conflicting write: no error")
+	changed := httpPact("a")
+	changed.Interactions[0].Request.Method = "POST"
+	if _, err := Write(changed, dir, model.V3, false); err != nil {
+		t.Fatal(err)
+	}
+	if p, _, _ = Read(path); len(p.Interactions) != 2 || p.Interactions[0].Request.Method != "POST" {
+		t.Errorf("a changed interaction was not replaced on write")
 	}
 	if _, err := Write(httpPact("c"), dir, model.V3, true); err != nil {
 		t.Fatal(err)
