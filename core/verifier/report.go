@@ -1,7 +1,6 @@
 package verifier
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"regexp"
@@ -136,7 +135,7 @@ func (r *Report) JSON() []byte {
 		"pendingErrors":      failures(r.PendingErrors),
 		"interactionResults": results,
 	}
-	b, err := json.Marshal(doc)
+	b, err := rustJSON(doc)
 	if err != nil { // cannot happen: every value above is JSON
 		return []byte(`{"result":false,"errors":[],"pendingErrors":[],"output":[],"notices":[],"interactionResults":[]}`)
 	}
@@ -372,7 +371,7 @@ func (v *run) resultLines(out []string, i *model.Interaction, o outcome) []strin
 			}
 			sort.Strings(keys)
 			for _, k := range keys {
-				b, _ := json.Marshal(md[k])
+				b, _ := rustJSON(md[k])
 				out = append(out, fmt.Sprintf("        \"%s\" with value %s (%s)", v.bold(k), v.bold(string(b)),
 					v.okFailed(!keyFailed("MetadataMismatch", k))))
 			}
@@ -445,7 +444,7 @@ func jsonToString(v any) string {
 	case string:
 		return x
 	}
-	b, err := json.Marshal(v)
+	b, err := rustJSON(v)
 	if err != nil {
 		return fmt.Sprint(v)
 	}
