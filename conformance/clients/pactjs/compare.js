@@ -130,7 +130,12 @@ function listFiles(dir, base = dir) {
 }
 
 function main() {
-  const [rustDir, goDir] = process.argv.slice(2).map((p) => path.resolve(p));
+  const args = process.argv.slice(2);
+  const oi = args.indexOf('--only');
+  // --only <test>: compare just that test's checks of two runs of the same
+  // library (no pact files, no library check)
+  const only = oi >= 0 ? args.splice(oi, 2)[1] : '';
+  const [rustDir, goDir] = args.map((p) => path.resolve(p));
   let pass = 0;
   let fail = 0;
   const line = (ok, name, detail = []) => {
@@ -141,22 +146,25 @@ function main() {
 
   const rust = JSON.parse(fs.readFileSync(path.join(rustDir, 'results.json'), 'utf8'));
   const go = JSON.parse(fs.readFileSync(path.join(goDir, 'results.json'), 'utf8'));
-  line(/pact-core-linux-x64-glibc/.test(rust._library) && /libpact-prebuild/.test(go._library), 'libraries loaded',
-    [`rust ${rust._library}`, `libpact ${go._library}`]);
-  for (const [which, r] of [['rust', rust], ['libpact', go]]) {
+  if (!only) {
+    line(/pact-core-linux-x64-glibc/.test(rust._library) && /libpact-prebuild/.test(go._library), 'libraries loaded',
+      [`rust ${rust._library}`, `libpact ${go._library}`]);
+  }
+  for (const [which, r] of [['rust', rust], [only ? 'the second run' : 'libpact', go]]) {
     const errs = Object.entries(r._errors || {});
     line(errs.length === 0, `every test ran under ${which}`, errs.map(([t, e]) => `${t}: ${e.split('\n')[0]}`));
   }
 
-  const rustPacts = listFiles(path.join(rustDir, 'pacts'));
-  const goPacts = listFiles(path.join(goDir, 'pacts'));
+  const rustPacts = only ? [] : listFiles(path.join(rustDir, 'pacts'));
+  const goPacts = only ? [] : listFiles(path.join(goDir, 'pacts'));
   for (const f of new Set([...rustPacts, ...goPacts])) {
     const a = rustPacts.includes(f) ? normalisePact(JSON.parse(fs.readFileSync(path.join(rustDir, 'pacts', f), 'utf8'))) : undefined;
     const b = goPacts.includes(f) ? normalisePact(JSON.parse(fs.readFileSync(path.join(goDir, 'pacts', f), 'utf8'))) : undefined;
     line(isDeepStrictEqual(a, b), `pact file ${f}`, diffPaths(a, b));
   }
 
-  const keys = [...new Set([...Object.keys(rust), ...Object.keys(go)])].filter((k) => !k.startsWith('_')).sort();
+  const keys = [...new Set([...Object.keys(rust), ...Object.keys(go)])]
+    .filter((k) => !k.startsWith('_') && (!only || k.startsWith(`${only}/`))).sort();
   for (const k of keys) {
     const a = normaliseResult(rust[k]);
     const b = normaliseResult(go[k]);

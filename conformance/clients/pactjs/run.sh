@@ -34,7 +34,7 @@ cp "$lib" "$alt/prebuilds/linux-x64/libpact_ffi.so"
 # 3. the tests, run from a copy so the source directory stays clean
 rm -rf "$work/tests" "$work/fixtures"
 cp -r "$here/tests" "$here/fixtures" "$work/"
-cp "$here/harness.js" "$here/run-tests.js" "$here/compare.js" "$work/"
+cp "$here/harness.js" "$here/providers.js" "$here/run-tests.js" "$here/compare.js" "$work/"
 
 start=$(date +%s)
 status=0
@@ -48,7 +48,21 @@ for which in rust libpact; do
 done
 [ $status -eq 0 ] || exit $status
 
-# 4. compare
+# 4. the Rust verifier on the pacts libpact wrote (verifier-own-pacts)
+cross=0
+if [ $# -eq 0 ] || [[ " $* " == *" verifier-own-pacts "* ]]; then
+  cross=1
+  (cd "$work" && PACT_PREBUILD_LOCATION="$platform" PACTS_FROM="$work/out-libpact/pacts" \
+    node run-tests.js out-cross verifier-own-pacts >"$work/cross.log" 2>&1) || {
+    echo "the cross run failed; see $work/cross.log" >&2; exit 2; }
+  grep -E '^(ran|ERROR in) ' "$work/cross.log" | sed "s/^/[rust on libpact's pacts] /"
+fi
+
+# 5. compare
 (cd "$work" && node compare.js out-rust out-libpact) || status=$?
+if [ $cross -eq 1 ]; then
+  echo "-- the Rust verifier on libpact's pacts against the Rust verifier on its own:"
+  (cd "$work" && node compare.js out-rust out-cross --only verifier-own-pacts) || status=$?
+fi
 echo "pact-js side by side: $(( $(date +%s) - start )) s"
 exit $status
