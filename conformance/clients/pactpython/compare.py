@@ -68,19 +68,31 @@ def sort_numbered(text: str) -> str:
 # The verifier prints a body's mismatches one per line ("$.name -> ...") in
 # the order of the reference's hash map, which changes from run to run; runs
 # of such lines are compared sorted.
+# Likewise the "includes metadata" and "includes headers" lines
+# ('"topic" with value "orders" (OK)') of one interaction.
 BODY_LINE = re.compile(r"^\s+(\x1b\[1m)?\$\S*(\x1b\[0m)? -> ")
+VALUE_LINE = re.compile(r'^\s+"(\x1b\[1m)?[^"]+(\x1b\[0m)?" with value ')
 
 
 def sort_body_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
+    kind = None
     for line in lines + [None]:
-        if line is not None and BODY_LINE.match(line):
+        k = None
+        if line is not None:
+            k = "body" if BODY_LINE.match(line) else "value" if VALUE_LINE.match(line) else None
+        if k is not None and (k == kind or not run):
             run.append(line)
+            kind = k
             continue
         out.extend(sorted(run))
         run.clear()
-        if line is not None:
+        kind = None
+        if k is not None:
+            run.append(line)
+            kind = k
+        elif line is not None:
             out.append(line)
     return out
 
@@ -118,6 +130,13 @@ def normalise(v: Any, key: str = "") -> Any:
     return v
 
 
+# Checks whose results differ by a documented behaviour (../README.md): shown
+# as "doc" lines, not counted as differences.
+DOCUMENTED = {
+    "verifier-more/empty source, default": "D5 (no pacts in a directory fails on libpact)",
+    "verifier-more/empty source, error on": "D5 (no pacts in a directory fails on libpact)",
+}
+
 # --- comparison ---------------------------------------------------------------
 
 
@@ -139,7 +158,7 @@ def diff_paths(a: Any, b: Any, at: str = "$", out: list[str] | None = None) -> l
 
 def main() -> int:
     rust_dir, go_dir = (Path(p).resolve() for p in sys.argv[1:3])
-    counts = {"same": 0, "diff": 0}
+    counts = {"same": 0, "diff": 0, "documented": 0}
 
     def line(ok: bool, name: str, detail: list[str] = ()) -> None:
         counts["same" if ok else "diff"] += 1
@@ -168,8 +187,12 @@ def main() -> int:
         if k.startswith("_"):
             continue
         a, b = normalise(rust.get(k)), normalise(go.get(k))
+        if a != b and k in DOCUMENTED:
+            counts["documented"] += 1
+            print(f"doc   check {k}: {DOCUMENTED[k]}")
+            continue
         line(a == b, f"check {k}", diff_paths(a, b))
-    print(f"summary: {counts['same']} same, {counts['diff']} different")
+    print(f"summary: {counts['same']} same, {counts['diff']} different, {counts['documented']} documented differences")
     return 1 if counts["diff"] else 0
 
 
