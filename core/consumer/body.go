@@ -56,6 +56,20 @@ func (i *Interaction) targets(p Part, newResponse bool) ([]target, error) {
 	return nil, fmt.Errorf("interaction %q has an unknown type", i.I.Description)
 }
 
+// bodyTarget is targets(p, true)[0] (where a body call writes), without the
+// slice for an HTTP part.
+func (i *Interaction) bodyTarget(p Part) (target, error) {
+	if i.I.Type == model.HTTP {
+		h, b, r, g := i.httpPart(p)
+		return target{body: b, headers: h, rules: r, gens: g}, nil
+	}
+	ts, err := i.targets(p, true)
+	if err != nil {
+		return target{}, err
+	}
+	return ts[0], nil
+}
+
 func msgTarget(m *model.MessageContents) target {
 	return target{body: &m.Contents, metadata: &m.Metadata, rules: &m.MatchingRules, gens: &m.Generators}
 }
@@ -176,11 +190,10 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	if err := i.Check(); err != nil {
 		return err
 	}
-	ts, err := i.targets(p, true)
+	t, err := i.bodyTarget(p)
 	if err != nil {
 		return err
 	}
-	t := ts[0]
 	if body == "" {
 		*t.body = model.Body{State: model.BodyEmpty, ContentType: contentType}
 		t.declare(contentType, false)
