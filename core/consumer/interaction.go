@@ -248,6 +248,8 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 	addRules(&r.MatchingRules, model.CategoryQuery, key, rules)
 	addGenerator(&r.Generators, model.CategoryQuery, key, gen)
 	switch {
+	case len(exs) == 1 && index == 0 && r.Query[name] == nil:
+		r.Query[name] = exs // the first value: the slice ProcessValues made is ours
 	case len(exs) == 1:
 		r.Query[name] = setAt(r.Query[name], index, exs[0])
 	case index == 0:
