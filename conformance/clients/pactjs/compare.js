@@ -7,20 +7,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 
-// --- documented differences (README.md "Deliberate differences") ----------
+// --- documented differences (../README.md "Differences") ------------------
 
 // D1: the reference writes JSON object keys sorted, libpact keeps their order:
 // pact files are compared parsed, so key order never counts.
-// D2: libpact writes the V4 interaction "key" where the reference leaves it out.
+// (D2, libpact's computed V4 "key", is fixed: keys are compared.)
 // D3: metadata.pactRust.models and metadata.libpact name the writing library.
 function normalisePact(doc) {
   const d = structuredClone(doc);
   if (d.metadata) {
     if (d.metadata.pactRust) delete d.metadata.pactRust.models;
     delete d.metadata.libpact;
-  }
-  for (const list of [d.interactions, d.messages]) {
-    for (const i of list || []) delete i.key;
   }
   return d;
 }
