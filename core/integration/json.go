@@ -256,20 +256,19 @@ func (p *processor) matcher(n *node, path string) (*node, error) {
 }
 
 // childPath is path + model.FieldSuffix(key) made with one allocation when
-// key is a plain identifier (".key"), the common case.
+// key is a plain identifier (".key": [_A-Za-z][_A-Za-z0-9]*), the common
+// case.
 func childPath(path, key string) string {
-	letter := false
+	if key == "" {
+		return path + model.FieldSuffix(key)
+	}
 	for i := 0; i < len(key); i++ {
 		switch c := key[i]; {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '-', c == ':', c == '#', c == '@':
-			letter = true
-		case c >= '0' && c <= '9':
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case c >= '0' && c <= '9' && i > 0:
 		default:
 			return path + model.FieldSuffix(key)
 		}
-	}
-	if !letter { // "" or all digits
-		return path + model.FieldSuffix(key)
 	}
 	return path + "." + key
 }

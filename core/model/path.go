@@ -147,7 +147,9 @@ func isIdentChar(r rune) bool {
 }
 
 // String renders the path in canonical form: fields as ".name" when the name
-// is an identifier, else "['name']"; numeric field names as "[n]".
+// is made of identifier characters (letters, digits, _ - : # @), else
+// "['name']"; numeric field names as "[n]". (FieldSuffix renders a new map
+// key the stricter way pact_models does.)
 //
 //	model.MustParsePath("$['a'].b[*]").String() // "$.a.b[*]"
 func (p DocPath) String() string {
@@ -157,7 +159,7 @@ func (p DocPath) String() string {
 		case TokRoot:
 			b.WriteByte('$')
 		case TokField:
-			b.WriteString(FieldSuffix(t.Name))
+			b.WriteString(pathStep(t.Name))
 		case TokIndex:
 			b.WriteString("[" + strconv.Itoa(t.Index) + "]")
 		case TokStar:
@@ -169,11 +171,10 @@ func (p DocPath) String() string {
 	return b.String()
 }
 
-// FieldSuffix renders one map key as a path step: ".name" for identifiers,
-// "[100]" for all-digit keys (as the reference renders them), else "['name']".
-//
-//	model.FieldSuffix("a b") // "['a b']"
-func FieldSuffix(name string) string {
+// pathStep renders a field of a parsed path: ".name" when every character
+// may appear in a dotted name ("$.a.#text", "$.x-y" stay as written), "[n]"
+// for a canonical number, else "['name']".
+func pathStep(name string) string {
 	if name == "" {
 		return "['']"
 	}
@@ -191,8 +192,40 @@ func FieldSuffix(name string) string {
 			return "[" + name + "]"
 		}
 	}
-	switch {
-	case ident:
+	if ident {
+		return "." + name
+	}
+	return "['" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(name) + "']"
+}
+
+// FieldSuffix renders one map key as a path step, as pact_models writes rule
+// paths: ".name" for identifiers ([_A-Za-z][_A-Za-z0-9]*), "[n]" for
+// all-digit keys that fit a 64-bit index (written as the number: "01" gives
+// "[1]", as the reference writes it), else "['name']" (so "x-y", "c:d" and
+// "1abc" are bracketed).
+//
+//	model.FieldSuffix("a b") // "['a b']"
+//	model.FieldSuffix("x-y") // "['x-y']"
+func FieldSuffix(name string) string {
+	if name == "" {
+		return "['']"
+	}
+	digits, ident := true, true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c < '0' || c > '9' {
+			digits = false
+		}
+		if !(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9') {
+			ident = false
+		}
+	}
+	if digits {
+		if n, err := strconv.ParseUint(name, 10, 64); err == nil {
+			return "[" + strconv.FormatUint(n, 10) + "]"
+		}
+	}
+	if ident {
 		return "." + name
 	}
 	return "['" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(name) + "']"
