@@ -129,6 +129,90 @@ func BenchmarkModelOnly10k(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/10000, "live-B/interaction")
 }
 
+// The lean* types are a sketch of a leaner interaction model, for
+// BenchmarkLeanModel10k only: small slices instead of maps, a rule of its
+// kind and common attributes with a pointer to the rare ones, message parts
+// left out. Nothing else uses them.
+type (
+	leanRule struct {
+		Kind     model.RuleKind
+		Min, Max int32
+		Regex    string
+		Rare     *model.Rule // every other attribute, when a rule has any
+	}
+	leanRules struct {
+		Category model.Category
+		Path     string
+		Rules    []leanRule
+	}
+	leanHeader struct {
+		Name   string
+		Values []string
+	}
+	leanPart struct {
+		Headers     []leanHeader
+		Body        []byte
+		ContentType string
+		Rules       []leanRules
+	}
+	leanInteraction struct {
+		Description  string
+		States       []model.ProviderState
+		Method, Path string
+		Query        []leanHeader
+		Request      leanPart
+		Status       int
+		Response     leanPart
+	}
+)
+
+// leanModel builds the pact of modelOnly in the lean* types, each part's
+// slices made at their final size as a builder that knows its model could.
+func leanModel(n int) []*leanInteraction {
+	out := make([]*leanInteraction, 0, n)
+	for k := range n {
+		i := &leanInteraction{Description: fmt.Sprintf("a request for item %d", k), Method: "GET", Status: 200}
+		i.States = []model.ProviderState{{Name: fmt.Sprintf("item %d exists", k)}}
+		i.Path = fmt.Sprintf("/items/%d", k)
+		i.Request.Headers = []leanHeader{{"Accept", []string{"application/json"}}}
+		i.Query = []leanHeader{{"fields", []string{"id,name"}}}
+		i.Request.Rules = []leanRules{{model.CategoryQuery, "fields", []leanRule{{Kind: model.Regex, Regex: "^[a-z,]+$"}}}}
+		i.Response.Headers = []leanHeader{{"Content-Type", []string{"application/json"}}}
+		i.Response.Body = []byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["new"],"updated":"2024-01-0%d"}`, k, k, 1+k%9))
+		i.Response.ContentType = "application/json"
+		rules := make([]leanRule, 4)
+		rules[0] = leanRule{Kind: model.Integer}
+		rules[1] = leanRule{Kind: model.Type}
+		rules[2] = leanRule{Kind: model.MinType, Min: 1}
+		rules[3] = leanRule{Kind: model.Regex, Regex: `^\d{4}-\d{2}-\d{2}$`}
+		i.Response.Rules = []leanRules{
+			{model.CategoryBody, "$.id", rules[0:1:1]}, {model.CategoryBody, "$.name", rules[1:2:2]},
+			{model.CategoryBody, "$.tags", rules[2:3:3]}, {model.CategoryBody, "$.updated", rules[3:4:4]},
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// BenchmarkLeanModel10k is BenchmarkModelOnly10k for the lean* sketch: what
+// scenario e's pact would cost in a leaner model (see README.md, "e, second
+// round").
+func BenchmarkLeanModel10k(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		leanModel(10000)
+	}
+	b.StopTimer()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p := leanModel(10000)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(p)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/10000, "live-B/interaction")
+}
+
 // retained returns the bytes of heap that a pact of n interactions keeps
 // alive once built.
 func retained(tb testing.TB, n int) uint64 {
