@@ -17,21 +17,22 @@ import (
 // reference writer uses (spec-checklist §4):
 //
 //   - V1, V1.1, V2: providerState from the first state, query as a string,
-//     V2 matchingRules keyed "$.body…" / "$.headers.X" / "$.query.q" /
-//     "$.path" with only the first matcher of each list, no generators.
+//     V2 matchingRules (V1 and V1.1 too, as pact_models writes them) keyed
+//     "$.body…" / "$.headers.X" / "$.query.q" / "$.path" with only the first
+//     matcher of each list, no generators.
 //   - V3: an HTTP pact ("interactions") or a message pact ("messages"),
 //     providerStates with params, query as a map, header values joined with
 //     ", ", categorised rules with "combine" and "matchers".
 //   - V4: typed interactions, body objects, header and query arrays, key
-//     (computed from the content when empty), pending, comments.
+//     (when one was given), pending, comments.
 //
 // Whatever a version cannot express is dropped with a warning. Messages
 // cannot be written below V3, and synchronous messages (or HTTP interactions
 // mixed with messages) only as V4: those are errors.
 //
-// The output is indented JSON with sorted keys, interactions ordered by
-// description, provider states and type; the same model always gives the
-// same bytes. Metadata keeps p.Metadata and sets pactSpecification.version
+// The output is indented JSON with sorted keys, interactions in
+// pact_models' order (see writeOrder); the same model always gives the same
+// bytes. Metadata keeps p.Metadata and sets pactSpecification.version
 // and "libpact": {"version": Version}.
 //
 //	data, warnings, err := pactfile.Marshal(p, model.V3)
@@ -587,9 +588,8 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 		return
 	}
 	switch {
-	case w.ver < model.V2:
-		w.warn("%s: %s pacts cannot hold matching rules; dropped them", where, versionName(w.ver))
-	case w.ver == model.V2:
+	case w.ver <= model.V2:
+		// pact_models writes V1 and V1.1 pacts' rules in the V2 form too.
 		out := &obj{}
 		for cat, paths := range rules {
 			for path, l := range paths {
