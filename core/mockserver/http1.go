@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/libpact/libpact/core/logging"
@@ -64,6 +65,13 @@ type handoff struct {
 	ch   chan net.Conn
 	done chan struct{}
 	once sync.Once
+
+	// serve starts net/http's Serve on this listener; it is called at the
+	// first hand-off, so that a server whose requests are all answered by
+	// the fast path starts and stops one goroutine less.
+	serve     func()
+	serveOnce sync.Once
+	started   atomic.Bool
 }
 
 func newHandoff(addr net.Addr) *handoff {
@@ -89,6 +97,10 @@ func (h *handoff) Addr() net.Addr { return h.addr }
 // give passes a connection to net/http, or closes it when the server is
 // closing.
 func (h *handoff) give(c net.Conn) {
+	h.serveOnce.Do(func() {
+		h.started.Store(true)
+		h.serve()
+	})
 	select {
 	case h.ch <- c:
 	case <-h.done:

@@ -256,3 +256,54 @@ func TestFastPathServes(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseAfterHandOff checks Close when net/http was started for a
+// connection the fast path handed off and another connection stayed with the
+// fast path: both end, and Close returns at once.
+func TestCloseAfterHandOff(t *testing.T) {
+	s, err := New(fastPact(), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Start(); err != nil {
+		t.Fatal(err)
+	}
+	addr := strings.TrimPrefix(s.URL(), "http://")
+	var conns []net.Conn
+	for _, raw := range []string{
+		"HEAD /items/1 HTTP/1.1\r\nHost: localhost\r\n\r\n", // net/http
+		"GET /items/1 HTTP/1.1\r\nHost: localhost\r\n\r\n",  // fast path
+	} {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		io.WriteString(c, raw)
+		resp, err := http.ReadResponse(bufio.NewReader(c), &http.Request{Method: strings.Fields(raw)[0]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		conns = append(conns, c)
+	}
+	if !s.handoffs[0].started.Load() {
+		t.Fatal("net/http was not started for the HEAD request")
+	}
+	start := time.Now()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Close took %v", d)
+	}
+	for n, c := range conns {
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := c.Read(make([]byte, 1)); err == nil {
+			t.Errorf("connection %d: still open after Close", n)
+		}
+	}
+	if _, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		t.Error("the port still accepts connections after Close")
+	}
+}

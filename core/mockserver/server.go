@@ -147,6 +147,7 @@ type Server struct {
 	// Set by Start under mu, read-only once started is true.
 	srv       *http.Server
 	listeners []net.Listener
+	handoffs  []*handoff // fast path: net/http's listeners, one per listener
 	port      int
 	url       string
 	genCtx    map[string]any // generator context {"mockServer": {"url", "port"}}
@@ -261,16 +262,18 @@ func (s *Server) Start() error {
 			// plain HTTP: the fast path serves what it can (http1.go) and
 			// hands the rest to net/http
 			h := newHandoff(l.Addr())
-			s.serving.Add(2)
+			h.serve = func() {
+				go func() {
+					if err := s.srv.Serve(h); err != nil && !errors.Is(err, http.ErrServerClosed) && !s.stopping.Load() {
+						s.logf(logging.Error, "serving on %s stopped: %v", l.Addr(), err)
+					}
+				}()
+			}
+			s.handoffs = append(s.handoffs, h)
+			s.serving.Add(1)
 			go func() {
 				defer s.serving.Done()
 				s.acceptFast(l, h)
-			}()
-			go func() {
-				defer s.serving.Done()
-				if err := s.srv.Serve(h); err != nil && !errors.Is(err, http.ErrServerClosed) && !s.stopping.Load() {
-					s.logf(logging.Error, "serving on %s stopped: %v", l.Addr(), err)
-				}
 			}()
 			continue
 		}
@@ -488,10 +491,29 @@ func (s *Server) closeIdle(listenersDone bool) bool {
 	s.mu.Lock()
 	s.sealed = true
 	s.mu.Unlock()
+	if s.netHTTPIdle() {
+		// net/http serves nothing: closing it waits for no goroutine
+		s.srv.Close()
+		return true
+	}
 	go func() {
 		s.srv.Close()
 		s.serving.Wait()
 	}()
+	return true
+}
+
+// netHTTPIdle reports whether the fast path has served every connection so
+// far, so that net/http was never started.
+func (s *Server) netHTTPIdle() bool {
+	if s.cfg.TLS || s.noFast {
+		return false
+	}
+	for _, h := range s.handoffs {
+		if h.started.Load() {
+			return false
+		}
+	}
 	return true
 }
 
