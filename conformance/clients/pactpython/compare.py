@@ -30,7 +30,9 @@ def normalise_pact(doc: Any) -> Any:
 
 # The tail of a date/time mismatch: the reference prints its parser's debug
 # value (`Error(Nom("/01/2024", Tag))`), libpact says what is wrong.
-DATE_TAIL = re.compile(r"( to match a (?:date|time|timestamp|datetime) pattern of '(?:[^']|'')*'): .*$", re.M)
+# The pattern is printed between quotes without escaping its own quotes
+# ('yyyy-MM-dd'T'HH:mm:ss'), so it runs to the last "': " of the line.
+DATE_TAIL = re.compile(r"( to match a (?:date|time|timestamp|datetime) pattern of '.*'): (?:(?!': ).)*$", re.M)
 PORT = re.compile(r"(127\.0\.0\.1|localhost):\d+")
 
 
