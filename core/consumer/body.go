@@ -194,6 +194,7 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	if err != nil {
 		return err
 	}
+	contentType = usableContentType(contentType)
 	if body == "" {
 		*t.body = model.Body{State: model.BodyEmpty, ContentType: contentType}
 		t.declare(contentType, false)

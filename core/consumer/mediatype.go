@@ -1,0 +1,34 @@
+package consumer
+
+import (
+	"errors"
+	"fmt"
+	"mime"
+	"strings"
+
+	"github.com/libpact/libpact/core/logging"
+)
+
+// usableContentType returns ct, or "" (with the reference's error log) when
+// ct is not a media type: pact_ffi's with_body then takes the content type
+// already declared, or detects one, as for no content type at all. pact-js's
+// V2 DSL passes a header matcher's integration JSON
+// (`{"value":"application/json","pact:matcher:type":"regex",...}`) as the
+// content type.
+//
+//	usableContentType("application/json; charset=utf-8") // unchanged
+//	usableContentType(`{"value":"application/json"}`)    // ""
+func usableContentType(ct string) string {
+	if ct == "" {
+		return ""
+	}
+	base, _, err := mime.ParseMediaType(ct)
+	if err == nil && !strings.Contains(base, "/") {
+		err = errors.New("a media type needs a type and a subtype")
+	}
+	if err != nil {
+		logging.LogError(fmt.Sprintf("Failed to parse '%s' as a content type (%v), falling back to auto-detection", ct, err))
+		return ""
+	}
+	return ct
+}
