@@ -83,10 +83,13 @@ const (
 	msBadAddress    = -5
 )
 
-// startMockServer starts a server for p on addr and registers it. It returns
+// startMockServer starts a server for p on addr and registers it; p becomes
+// the server's and must not be changed afterwards. It returns
 // the port or a negative code, having set the last error.
 func startMockServer(fn string, p *model.Pact, addr string, tls bool) C.int32_t {
-	srv, err := mockserver.New(p, mockserver.Config{Addr: addr, TLS: tls, SpecVersion: p.SpecVersion})
+	// p is the caller's own copy (taken under the pact's lock, or parsed):
+	// the server may keep it without copying it again
+	srv, err := mockserver.NewOwned(p, mockserver.Config{Addr: addr, TLS: tls, SpecVersion: p.SpecVersion})
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return msBadAddress

@@ -178,6 +178,21 @@ type Server struct {
 // listening. p is deep-copied: changing it later does not change the server.
 // Message interactions are kept (WritePact writes them) but not served.
 func New(p *model.Pact, cfg Config) (*Server, error) {
+	return newServer(p, cfg, true)
+}
+
+// NewOwned is New without the deep copy: the server keeps p itself, so the
+// caller must not change p afterwards. It suits a pact made only for the
+// server, such as a copy taken under a lock or a pact just parsed:
+//
+//	p, _, err := pactfile.Parse(data)
+//	...
+//	s, err := mockserver.NewOwned(p, mockserver.Config{})
+func NewOwned(p *model.Pact, cfg Config) (*Server, error) {
+	return newServer(p, cfg, false)
+}
+
+func newServer(p *model.Pact, cfg Config, copyPact bool) (*Server, error) {
 	if p == nil {
 		return nil, errors.New("mockserver: nil pact")
 	}
@@ -193,7 +208,10 @@ func New(p *model.Pact, cfg Config) (*Server, error) {
 	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
 		return nil, fmt.Errorf("mockserver: address %q: %w", cfg.Addr, err)
 	}
-	s := &Server{cfg: cfg, pact: p.Clone()}
+	if copyPact {
+		p = p.Clone()
+	}
+	s := &Server{cfg: cfg, pact: p}
 	for _, i := range s.pact.Interactions {
 		if i != nil && i.Type == model.HTTP {
 			s.interactions = append(s.interactions, i)

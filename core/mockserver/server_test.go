@@ -916,3 +916,35 @@ func TestResponseHeaders(t *testing.T) {
 		t.Errorf("typed body: %v %q", r.header, r.body)
 	}
 }
+
+// TestNewOwned checks that NewOwned serves the pact it was given, without a
+// copy, and New a copy.
+func TestNewOwned(t *testing.T) {
+	p := fastPact()
+	owned, err := NewOwned(p, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if owned.pact != p {
+		t.Error("NewOwned copied the pact")
+	}
+	copied, err := New(p, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copied.pact == p || copied.pact.Interactions[0] == p.Interactions[0] {
+		t.Error("New did not copy the pact")
+	}
+	if err := owned.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer owned.Close()
+	resp, err := http.Get(owned.URL() + "/items/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("status %d", resp.StatusCode)
+	}
+}
