@@ -13,11 +13,26 @@ const { isDeepStrictEqual } = require('node:util');
 // pact files are compared parsed, so key order never counts.
 // (D2, libpact's computed V4 "key", is fixed: keys are compared.)
 // D3: metadata.pactRust.models and metadata.libpact name the writing library.
+// D6: in a V2 pact the reference keys a query matcher set through the FFI
+// with the value's index ("$.query.active[0]"), libpact without
+// ("$.query.active"); both read back as a rule on the parameter.
 function normalisePact(doc) {
   const d = structuredClone(doc);
   if (d.metadata) {
     if (d.metadata.pactRust) delete d.metadata.pactRust.models;
     delete d.metadata.libpact;
+  }
+  const v2 = /^2\./.test(((d.metadata || {}).pactSpecification || {}).version || '');
+  for (const i of v2 ? d.interactions || [] : []) {
+    const rules = (i.request || {}).matchingRules;
+    if (!rules) continue;
+    for (const k of Object.keys(rules)) {
+      const m = /^(\$\.query\..+)\[0\]$/.exec(k);
+      if (m && !(m[1] in rules)) {
+        rules[m[1]] = rules[k];
+        delete rules[k];
+      }
+    }
   }
   return d;
 }
