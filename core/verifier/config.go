@@ -32,8 +32,6 @@
 //   - A state change is retried twice, 100 ms then 200 ms apart, on a 5xx,
 //     408, 429 or a refused connection, never on a timeout (the reference
 //     retries 8 times over up to two minutes).
-//   - Finding no pact at all (e.g. an empty directory) is a failure when
-//     NoPactsIsError is set; the reference only fails for an empty broker.
 //   - Regexes of filters are Go regexps (RE2), partial matches as in the
 //     reference.
 //   - Published results carry verifiedBy {implementation: "libpact",
@@ -88,7 +86,9 @@ type Config struct {
 	// (the reference's default is to follow; the zero value here does not).
 	FollowRedirects bool
 
-	// NoPactsIsError makes finding no pact to verify a failure.
+	// NoPactsIsError makes a broker that has no pact for the provider a
+	// failure (as in the reference; files and directories that hold no pact
+	// are never one).
 	NoPactsIsError bool
 	// Coloured adds ANSI colours to the text output.
 	Coloured bool
