@@ -153,9 +153,7 @@ def normalise(v: Any, key: str = "") -> Any:
 # Checks whose results differ by a documented behaviour (../README.md): shown
 # as "doc" lines, not counted as differences.
 DOCUMENTED = {
-    "verifier-responses/failing state handler": "D6 (a failed state change: libpact retries twice and names the cause)",
-    "verifier-more/empty source, default": "D5 (no pacts in a directory fails on libpact)",
-    "verifier-more/empty source, error on": "D5 (no pacts in a directory fails on libpact)",
+    "verifier-responses/failing state handler": "D7 (a failed state change: libpact retries twice and names the cause)",
 }
 
 # --- comparison ---------------------------------------------------------------
