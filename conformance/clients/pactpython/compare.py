@@ -119,8 +119,8 @@ def sort_body_lines(lines: list[str]) -> list[str]:
 
 # K1 (../README.md, not yet fixed): a JSON body given through with_body comes
 # back (from the mock server, or as a message's contents) with its keys
-# sorted from the reference and in the given order from libpact. A string
-# that is a JSON object or array is compared parsed.
+# sorted from the reference and in the given order from libpact. A recorded
+# string that is a JSON object or array is compared parsed.
 def json_text(s: str) -> Any:
     t = s.strip()
     if t[:1] in ("{", "[") and t[-1:] in ("}", "]"):
@@ -142,7 +142,7 @@ def normalise(v: Any, key: str = "") -> Any:
             items = sort_body_lines(items)
         return items
     if isinstance(v, str):
-        if key == "body" and (j := json_text(v)) is not None:
+        if (j := json_text(v)) is not None:
             return j
         s = normalise_text(v)
         s = re.sub(r"\(\d+m?s loading, \d+m?s verification\)", "(TIME)", s)
