@@ -17,12 +17,17 @@ NAME = "consumer-v4-http"
 def run(h) -> None:
     d = h.pact_dir()
     p = Pact("py-v4-consumer", "py-v4-provider").with_specification("V4")
+    p.with_metadata("py-client", {"name": "pact-python", "run": "side-by-side"})
     (
         p.upon_receiving("a user by id")
         .given("a user exists", id=7)
         .set_key("user-by-id")
         .add_text_comment("fetches one user")
         .set_comment("ticket", "PACT-1")
+        .set_comment("owner", {"team": "web", "n": 2})
+        .add_text_comment("second comment")
+        .add_external_reference("Jira", "PACT-7", "https://jira.example/PACT-7")
+        .test_name("test_user_by_id")
         .with_request("GET", match.regex("/users/7", regex=r"/users/\d+"))
         .with_query_parameter("fields", match.each_like("name", min=1))
         .with_header("Authorization", match.regex("Bearer abc", regex=r"Bearer \w+"))
