@@ -1,9 +1,12 @@
 package mockserver
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/libpact/libpact/core/model"
@@ -115,4 +118,40 @@ func BenchmarkHandler(b *testing.B) {
 	if w.status != 200 {
 		b.Fatalf("status %d", w.status)
 	}
+}
+
+// BenchmarkServeRaw is scenario b of conformance/bench in Go: parallel
+// keep-alive connections sending the same GET, as wrk does, with a client
+// light enough that a CPU profile shows mostly the server.
+func BenchmarkServeRaw(b *testing.B) {
+	s := start(b, benchPact(1), Config{})
+	addr := strings.TrimPrefix(s.URL(), "http://")
+	req := []byte("GET /items/0?full=true HTTP/1.1\r\nHost: " + addr + "\r\nAccept: application/json\r\n\r\n")
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			b.Error(err)
+			return
+		}
+		defer c.Close()
+		br := bufio.NewReader(c)
+		for pb.Next() {
+			if _, err := c.Write(req); err != nil {
+				b.Error(err)
+				return
+			}
+			resp, err := http.ReadResponse(br, nil)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			if resp.StatusCode != 200 {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+		}
+	})
 }
