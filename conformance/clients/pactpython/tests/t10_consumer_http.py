@@ -96,6 +96,22 @@ def run(h) -> None:
         h.record("text body", b.decode())
     p.write_file(d)
 
+    # Several values of one header, written without a mock server (D8).
+    hd = h.pact_dir("headers")
+    q = pact("py-v3-headers")
+    (
+        q.upon_receiving("repeated headers")
+        .with_request("GET", "/h")
+        .with_header("X-Pair", "a")
+        .with_header("X-Pair", "b")
+        .with_header("Cache-Control", "no-cache")
+        .with_header("Cache-Control", "private")
+        .will_respond_with(200)
+        .with_header("Vary", "Accept")
+        .with_header("Vary", "Origin")
+    )
+    q.write_file(hd)
+
     # Failing tests: each records the mismatches pact-python raised.
     fd = h.pact_dir("failing")
 
