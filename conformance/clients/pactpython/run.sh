@@ -8,20 +8,28 @@
 # has no setting to load another library. So the libpact run uses a copy of
 # those two directories with build/libpact.so in place of the Rust library,
 # put first on PYTHONPATH. Nothing in pact-python is patched.
+#
+# PACT_PYTHON=3 runs the same tests on pact-python 3.4.1
+# (requirements-3.txt) in a venv and output directories of its own.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 lib="$root/build/libpact.so"
+reqs="$here/requirements.txt"
 work="$root/build/clients/pactpython"
+if [ "${PACT_PYTHON:-4}" = 3 ]; then
+  reqs="$here/requirements-3.txt"
+  work="$root/build/clients/pactpython3"
+fi
 venv="$work/venv"
 [ -f "$lib" ] || { echo "run.sh: $lib is missing: run 'make lib' first" >&2; exit 2; }
 
 mkdir -p "$work"
-if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/requirements.txt" "$venv/requirements.txt"; then
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$reqs" "$venv/requirements.txt"; then
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$here/requirements.txt"
-  cp "$here/requirements.txt" "$venv/requirements.txt"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$reqs"
+  cp "$reqs" "$venv/requirements.txt"
 fi
 site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 rustlib="$(ls "$site"/pact_python_ffi.libs/libpact_ffi-*.so)"

@@ -19,3 +19,9 @@ def call(method: str, url: str, headers: dict[str, str] | None = None, body: Any
             return r.status, dict(r.headers), r.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
+
+
+def base(srv) -> str:
+    """base is a mock server's URL without a trailing slash (pact-python 3.x
+    gives a yarl URL, 4.x a string)."""
+    return str(srv.url).rstrip("/")

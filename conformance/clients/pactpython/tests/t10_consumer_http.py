@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from client import call
+from client import base, call
 from pact import Pact, match
 
 NAME = "consumer-v3-http"
@@ -81,17 +81,17 @@ def run(h) -> None:
         .with_body("plain text", content_type="text/plain")
     )
     with p.serve() as srv:
-        s, _, b = call("GET", f"{srv.url}/orders/10?page=7&sort=name&sort=date",
+        s, _, b = call("GET", f"{base(srv)}/orders/10?page=7&sort=name&sort=date",
                        {"Accept": "application/json", "X-Trace": "3f1c0a2e-8d5b-4c1e-9b7a-0123456789ab"})
         assert s == 200, (s, b)
         h.record("response body", json.loads(b))
-        s, hs, _ = call("POST", f"{srv.url}/orders", {"Content-Type": "application/json"},
+        s, hs, _ = call("POST", f"{base(srv)}/orders", {"Content-Type": "application/json"},
                         {"owner": "zed", "lines": [{"sku": "s4"}, {"sku": "s5"}]})
         assert s == 201, s
         h.record("location", {k.lower(): v for k, v in hs.items()}.get("location"))
-        s, _, _ = call("POST", f"{srv.url}/forms", {"Content-Type": "application/x-www-form-urlencoded"}, "a=1&b=two")
+        s, _, _ = call("POST", f"{base(srv)}/forms", {"Content-Type": "application/x-www-form-urlencoded"}, "a=1&b=two")
         assert s == 204, s
-        s, _, b = call("GET", f"{srv.url}/users/7")
+        s, _, b = call("GET", f"{base(srv)}/users/7")
         assert s == 200, s
         h.record("text body", b.decode())
     p.write_file(d)
@@ -121,7 +121,7 @@ def run(h) -> None:
             build(p)
             with p.serve() as srv:
                 for r in requests:
-                    call(r[0], srv.url + r[1], *r[2:])
+                    call(r[0], base(srv) + r[1], *r[2:])
             p.write_file(fd)
         return h.expect_failure(go)
 

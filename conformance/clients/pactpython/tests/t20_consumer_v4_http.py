@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from client import call
+from client import base, call
 from pact import Pact, generate, match
 
 NAME = "consumer-v4-http"
@@ -63,13 +63,13 @@ def run(h) -> None:
         .with_body("<a><b>1</b></a>", content_type="application/xml")
     )
     with p.serve() as srv:
-        s, _, b = call("GET", f"{srv.url}/users/7?fields=name&fields=email", {"Authorization": "Bearer xyz"})
+        s, _, b = call("GET", f"{base(srv)}/users/7?fields=name&fields=email", {"Authorization": "Bearer xyz"})
         assert s == 200, (s, b)
-        s, _, _ = call("PUT", f"{srv.url}/blobs/1", {"Content-Type": "application/octet-stream"}, b"\x00\x01\x02\xffpact")
+        s, _, _ = call("PUT", f"{base(srv)}/blobs/1", {"Content-Type": "application/octet-stream"}, b"\x00\x01\x02\xffpact")
         assert s == 204, s
-        s, _, _ = call("GET", f"{srv.url}/users/8")
+        s, _, _ = call("GET", f"{base(srv)}/users/8")
         assert s == 404, s
-        s, _, b = call("GET", f"{srv.url}/doc")
+        s, _, b = call("GET", f"{base(srv)}/doc")
         assert s == 200, s
         h.record("xml body", b.decode())
     p.write_file(d)
@@ -97,7 +97,7 @@ def run(h) -> None:
             .will_respond_with(200)
         )
         with p.serve() as srv:
-            call("PATCH", f"{srv.url}/users/1", {"Content-Type": "application/json", "X-Version": "two"},
+            call("PATCH", f"{base(srv)}/users/1", {"Content-Type": "application/json", "X-Version": "two"},
                  {"name": None, "tags": [1, "2"], "at": "25:99"})
         p.write_file(fd)
 

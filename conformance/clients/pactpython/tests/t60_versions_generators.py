@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from client import call
+from client import base, call
 from pact import Pact, match, xml
 
 NAME = "versions-generators"
@@ -85,7 +85,7 @@ def run(h) -> None:
         .will_respond_with(201)
     )
     with p.serve() as srv:
-        s, _, b = call("GET", srv.url + "/g")
+        s, _, b = call("GET", base(srv) + "/g")
         body = json.loads(b)
         h.record("generated shapes", {k: shape(v) for k, v in sorted(body.items())})
         checks = {
@@ -100,11 +100,11 @@ def run(h) -> None:
             "t": lambda v: re.fullmatch(r"\d\d:\d\d", v) is not None,
         }
         h.record("generated values fit", {k: bool(c(body.get(k))) for k, c in checks.items()})
-        s, _, b = call("POST", srv.url + "/xml", {"Content-Type": "application/xml"},
+        s, _, b = call("POST", base(srv) + "/xml", {"Content-Type": "application/xml"},
                        '<order version="1"><id>42</id><sku>s9</sku></order>')
         h.record("xml reply", [s, b.decode()])
         mp = (b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.txt\"\r\n"
               b"Content-Type: text/plain\r\n\r\nother contents\n\r\n--XyZ--\r\n")
-        s, _, b = call("POST", srv.url + "/upload", {"Content-Type": "multipart/form-data; boundary=XyZ"}, mp)
+        s, _, b = call("POST", base(srv) + "/upload", {"Content-Type": "multipart/form-data; boundary=XyZ"}, mp)
         h.record("multipart status", s)
     p.write_file(d)

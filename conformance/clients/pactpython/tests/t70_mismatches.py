@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from client import call
+from client import base, call
 from pact import Pact, match, xml
 
 NAME = "mismatches"
@@ -55,7 +55,7 @@ def expect(h, name, build, requests):
         build(p)
         with p.serve() as srv:
             for r in requests:
-                call(r[0], srv.url + r[1], *r[2:])
+                call(r[0], base(srv) + r[1], *r[2:])
     try:
         h.record(name, h.expect_failure(go))
     except AssertionError:
