@@ -7,7 +7,6 @@ package main
 import "C"
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -86,10 +85,10 @@ const (
 // startMockServer starts a server for p on addr and registers it; p becomes
 // the server's and must not be changed afterwards. It returns
 // the port or a negative code, having set the last error.
-func startMockServer(fn string, p *model.Pact, addr string, tls bool) C.int32_t {
+func startMockServer(fn string, p *model.Pact, addr string, tls, cors bool) C.int32_t {
 	// p is the caller's own copy (taken under the pact's lock, or parsed):
 	// the server may keep it without copying it again
-	srv, err := mockserver.NewOwned(p, mockserver.Config{Addr: addr, TLS: tls, SpecVersion: p.SpecVersion})
+	srv, err := mockserver.NewOwned(p, mockserver.Config{Addr: addr, TLS: tls, CORS: cors, SpecVersion: p.SpecVersion})
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return msBadAddress
@@ -169,19 +168,17 @@ func pactffi_create_mock_server_for_transport(pact C.PactHandle, addr *C.char, p
 		setError(errorf(fn, "%v", err))
 		return msBadConfig
 	}
-	if strings.TrimSpace(cfg) != "" {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(cfg), &m); err != nil {
-			setError(errorf(fn, "transport_config is not a JSON object: %v", err))
-			return msBadConfig
-		}
+	tc, err := mockserver.ParseTransportConfig(cfg)
+	if err != nil {
+		setError(errorf(fn, "%v", err))
+		return msBadConfig
 	}
 	p, err := lockedPact(pact)
 	if err != nil {
 		setError(errorf(fn, "%v", err))
 		return msInvalidHandle
 	}
-	return startMockServer(fn, p, address, tls)
+	return startMockServer(fn, p, address, tls, tc.CORSPreflight)
 }
 
 //export pactffi_create_mock_server_for_pact
@@ -202,7 +199,7 @@ func pactffi_create_mock_server_for_pact(pact C.PactHandle, addrStr *C.char, tls
 		setError(errorf(fn, "%v", err))
 		return msInvalidHandle
 	}
-	return startMockServer(fn, p, addr, bool(tls))
+	return startMockServer(fn, p, addr, bool(tls), false)
 }
 
 //export pactffi_create_mock_server
@@ -228,7 +225,7 @@ func pactffi_create_mock_server(pactStr *C.char, addrStr *C.char, tls C.bool) (r
 		setError(errorf(fn, "the pact JSON could not be read: %v", err))
 		return -2
 	}
-	return startMockServer(fn, p, addr, bool(tls))
+	return startMockServer(fn, p, addr, bool(tls), false)
 }
 
 //export pactffi_mock_server_matched
