@@ -69,7 +69,11 @@ func (c ctype) String() string {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			s += ";" + k + "=" + c.attrs[k]
+			v := c.attrs[k]
+			if v != strings.TrimSpace(v) {
+				v = `"` + v + `"` // keep the spaces a quoted value had
+			}
+			s += ";" + k + "=" + v
 		}
 	}
 	return s
