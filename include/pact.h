@@ -690,7 +690,8 @@ bool pactffi_add_interaction_reference(InteractionHandle interaction,
  * Starts a mock server for the pact on addr (an IP address or host name; NULL means 127.0.0.1; "localhost"
  * listens on both 127.0.0.1 and ::1) and port (0 lets the OS choose).
  * transport is "http" (or NULL) or "https" (a self-signed certificate; see pactffi_get_tls_ca_certificate);
- * transport_config is NULL or a JSON object (accepted, currently unused).
+ * transport_config is NULL or a JSON object; {"corsPreflight": true} answers CORS preflight requests (an OPTIONS
+ * request that matches no interaction gets 204 and CORS headers), other keys are ignored.
  * Returns the port, or -1 if the pact handle is not valid, -2 if transport_config is not a JSON object, -3 if
  * the server could not start (port in use, unsupported transport), -4 on an internal error, -5 if addr is not
  * valid (including "host:port": pass the port separately). Thread-safe.
