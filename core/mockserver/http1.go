@@ -250,7 +250,8 @@ func (fc *fastConn) readRequest() (n int, ok bool) {
 		}
 		if need == 0 && len(b) > 0 {
 			end, bad := headEnd(b)
-			if bad || (end < 0 && len(b) >= fastMaxHeader) {
+			if bad || (end < 0 && (len(b) >= fastMaxHeader || !headSoFar(b))) {
+				// net/http answers a bad line as soon as it has it
 				return -1, true
 			}
 			if end >= 0 {
@@ -315,6 +316,39 @@ func headEnd(b []byte) (end int, bad bool) {
 			return i + 1, false
 		}
 		pos = i + 1
+	}
+}
+
+// headSoFar reports whether the complete lines of an unfinished request
+// head are ones the fast path takes: a request line it serves and header
+// lines of a name, a colon and a visible-ASCII value. net/http rejects a bad
+// line as soon as it has read it, so the fast path must not wait for the
+// rest of the head before handing such a request over.
+func headSoFar(b []byte) bool {
+	for n := 0; ; n++ {
+		i := bytes.Index(b, []byte("\r\n"))
+		if i < 0 {
+			return true
+		}
+		line := string(b[:i]) // no allocation: only compared and cut
+		b = b[i+2:]
+		if n == 0 {
+			method, rest, ok1 := cut(line, " ")
+			target, proto, ok2 := cut(rest, " ")
+			if !ok1 || !ok2 || proto != "HTTP/1.1" || target == "" || target[0] != '/' || !slices.Contains(fastMethods[:], method) {
+				return false
+			}
+			continue
+		}
+		name, value, ok := cut(line, ":")
+		if !ok || !validToken(name) {
+			return false
+		}
+		for j := 0; j < len(value); j++ {
+			if c := value[j]; (c < ' ' && c != '\t') || c >= 0x7f {
+				return false
+			}
+		}
 	}
 }
 

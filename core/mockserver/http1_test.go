@@ -3,6 +3,7 @@ package mockserver
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -120,6 +121,9 @@ var fastCases = []string{
 	"GET /items/1 HTTP/1.1\r\nHost: localhost\r\nX-Long: " + strings.Repeat("y", fastMaxHeader) + "\r\n\r\n",
 }
 
+// exchangeWait is how long exchange waits for answers.
+var exchangeWait = 300 * time.Millisecond
+
 var dateHeader = regexp.MustCompile(`(?m)^Date: [^\r]*\r$`)
 
 // exchange sends one case on a new connection and returns everything the
@@ -147,7 +151,7 @@ func exchange(t *testing.T, url, raw string) string {
 	}
 	var out bytes.Buffer
 	buf := make([]byte, 64<<10)
-	c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+	c.SetReadDeadline(time.Now().Add(exchangeWait))
 	for {
 		n, err := c.Read(buf)
 		out.Write(buf[:n])
@@ -306,4 +310,50 @@ func TestCloseAfterHandOff(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 		t.Error("the port still accepts connections after Close")
 	}
+}
+
+// FuzzFastPathMatchesNetHTTP is TestFastPathMatchesNetHTTP for any bytes: a
+// server with the fast path and one without must send the same answer
+// (Date aside) and record the same failures.
+func FuzzFastPathMatchesNetHTTP(f *testing.F) {
+	for _, raw := range fastCases {
+		f.Add([]byte(raw))
+	}
+	exchangeWait = 50 * time.Millisecond
+	cfg := Config{CORS: true, BodyLimit: 200}
+	fast, err := New(fastPact(), cfg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	slow, err := New(fastPact(), cfg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	slow.noFast = true
+	for _, s := range []*Server{fast, slow} {
+		if err := s.Start(); err != nil {
+			f.Fatal(err)
+		}
+		defer s.Close()
+	}
+	failures := func(s *Server) []string {
+		var out []string
+		for _, r := range s.Mismatches() {
+			if r.Kind != Missing {
+				out = append(out, fmt.Sprint(r.ToJSON()))
+			}
+		}
+		return out
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		before := len(failures(fast))
+		got, want := exchange(t, fast.URL(), string(raw)), exchange(t, slow.URL(), string(raw))
+		if got != want {
+			t.Fatalf("request %q:\nfast path sent %q\nnet/http sent  %q", raw, got, want)
+		}
+		fa, sa := failures(fast), failures(slow)
+		if len(fa) != len(sa) || fmt.Sprint(fa[before:]) != fmt.Sprint(sa[before:]) {
+			t.Fatalf("request %q: recorded %v, net/http recorded %v", raw, fa[before:], sa[min(before, len(sa)):])
+		}
+	})
 }
