@@ -2,6 +2,7 @@ package verifier
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,24 @@ func TestInteractionKeyOnlyFromPact(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadPactNotJSON checks the reference's words for a pact file that is
+// not JSON (pact_models' read_pact: "Failed to parse Pact JSON").
+func TestReadPactNotJSON(t *testing.T) {
+	dir := t.TempDir()
+	bad := dir + "/bad.json"
+	if err := os.WriteFile(bad, []byte("nope"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readPact(bad); err == nil || err.Error() != "Failed to parse Pact JSON" {
+		t.Errorf("err = %v", err)
+	}
+	if err := os.WriteFile(bad, []byte(`{"consumer": {"name": "x"}, "interactions": 5}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readPact(bad); err == nil || err.Error() == "Failed to parse Pact JSON" {
+		t.Errorf("JSON that is not a pact: err = %v", err)
 	}
 }

@@ -1,7 +1,9 @@
 package verifier
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/libpact/libpact/core/broker"
+	"github.com/libpact/libpact/core/logging"
 	"github.com/libpact/libpact/core/model"
 	"github.com/libpact/libpact/core/pactfile"
 )
@@ -81,13 +84,19 @@ func (v *run) loadSources(ctx context.Context) []loaded {
 	return out
 }
 
-// readPact reads and parses one pact file.
+// readPact reads and parses one pact file. A file that is not JSON gives
+// the reference's error, "Failed to parse Pact JSON" (pact_models'
+// read_pact), the parser's details going to the log.
 func readPact(path string) (*model.Pact, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	p, _, err := pactfile.Parse(data)
+	if err != nil && !json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+		logging.LogError("Failed to parse Pact JSON", "file", path, "error", err.Error())
+		return nil, errors.New("Failed to parse Pact JSON")
+	}
 	return p, err
 }
 

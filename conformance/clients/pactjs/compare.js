@@ -144,6 +144,12 @@ function listFiles(dir, base = dir) {
   }).sort();
 }
 
+// Checks whose difference is a documented one that cannot be normalised
+// away: shown as "doc" lines, not counted as differences.
+const DOCUMENTED = {
+  'verifier-errors/not a pact': 'D8: a file whose "interactions" is not a list fails to load on libpact; the reference reads it as a pact with no interactions and passes',
+};
+
 function main() {
   const args = process.argv.slice(2);
   const oi = args.indexOf('--only');
@@ -180,12 +186,18 @@ function main() {
 
   const keys = [...new Set([...Object.keys(rust), ...Object.keys(go)])]
     .filter((k) => !k.startsWith('_') && (!only || k.startsWith(`${only}/`))).sort();
+  let doc = 0;
   for (const k of keys) {
     const a = normaliseResult(rust[k]);
     const b = normaliseResult(go[k]);
+    if (!isDeepStrictEqual(a, b) && DOCUMENTED[k]) {
+      doc++;
+      console.log(`doc   check ${k}: ${DOCUMENTED[k]}`);
+      continue;
+    }
     line(isDeepStrictEqual(a, b), `check ${k}`, diffPaths(a, b));
   }
-  console.log(`summary: ${pass} same, ${fail} different`);
+  console.log(`summary: ${pass} same, ${fail} different${doc ? `, ${doc} documented differences` : ''}`);
   process.exit(fail ? 1 : 0);
 }
 
