@@ -5,6 +5,7 @@ generators); a state handler that fails."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -123,6 +124,49 @@ def run(h) -> None:
         v.add_source(d / "ps.json")
         h.record("provider state values", verify(v))
         h.record("provider state calls", calls)
+
+    # Request generators: the verifier sends generated values.
+    gen = {
+        "consumer": {"name": "py-rg-consumer"},
+        "provider": {"name": "py-rg-provider"},
+        "interactions": [{
+            "type": "Synchronous/HTTP",
+            "description": "a generated request",
+            "request": {
+                "method": "POST", "path": "/gen", "query": {"n": ["1"]}, "headers": {"X-Date": ["2000-01-01"], "Content-Type": ["application/json"]},
+                "body": {"content": {"id": "x", "n": 0, "s": "s"}, "contentType": "application/json", "encoded": False},
+                "generators": {
+                    "query": {"n": {"type": "RandomInt", "min": 5, "max": 7}},
+                    "header": {"X-Date": {"type": "Date", "format": "yyyy-MM-dd"}},
+                    "body": {"$.id": {"type": "Uuid"}, "$.n": {"type": "RandomInt", "min": 1, "max": 3},
+                             "$.s": {"type": "RandomString", "size": 4}},
+                },
+            },
+            "response": {"status": 204},
+        }],
+        "metadata": {"pactSpecification": {"version": "4.0"}},
+    }
+    (d / "gen.json").write_text(json.dumps(gen))
+    seen: list = []
+
+    def gen_provider(method, path, headers, body):
+        b = json.loads(body or b"{}")
+        q = path.split("?", 1)[1] if "?" in path else ""
+        n = int(q.split("=", 1)[1]) if q.startswith("n=") else None
+        seen.append({
+            "query n in 5..7": n is not None and 5 <= n <= 7,
+            "date": bool(re.fullmatch(r"\d{4}-\d\d-\d\d", headers.get("X-Date") or "")) and headers.get("X-Date") != "2000-01-01",
+            "uuid": bool(re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", str(b.get("id")))),
+            "n in 1..3": isinstance(b.get("n"), int) and 1 <= b["n"] <= 3,
+            "s size 4": isinstance(b.get("s"), str) and len(b["s"]) == 4,
+        })
+        return 204, {}, b""
+
+    with Provider(gen_provider) as prov:
+        v = Verifier("py-rg-provider", host="127.0.0.1").add_transport(url=prov.url)
+        v.add_source(d / "gen.json")
+        h.record("request generators", verify(v))
+        h.record("generated request", seen)
 
     # A state handler that fails.
     def failing(state, action, parameters):
