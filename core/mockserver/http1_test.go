@@ -319,7 +319,10 @@ func FuzzFastPathMatchesNetHTTP(f *testing.F) {
 	for _, raw := range fastCases {
 		f.Add([]byte(raw))
 	}
-	exchangeWait = 50 * time.Millisecond
+	// shorter than the test's wait, for speed, but long enough for a
+	// loaded machine under -race
+	exchangeWait = 200 * time.Millisecond
+	defer func() { exchangeWait = 300 * time.Millisecond }()
 	cfg := Config{CORS: true, BodyLimit: 200}
 	fast, err := New(fastPact(), cfg)
 	if err != nil {
