@@ -327,8 +327,8 @@ func TestFailures(t *testing.T) {
 		if err != nil || len(pacts) != 2 {
 			t.Fatalf("got %d pacts, %v", len(pacts), err)
 		}
-		if n := len(b.Requests()) - before; n != 3+1+2 { // index x3, POST, 2 pacts
-			t.Errorf("%d requests, want 6", n)
+		if n := len(b.Requests()) - before; n != 3+1+1+2 { // index x3, GET and POST for-verification, 2 pacts
+			t.Errorf("%d requests, want 7", n)
 		}
 	})
 	t.Run("500 always", func(t *testing.T) {

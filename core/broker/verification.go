@@ -124,6 +124,18 @@ func (c *Client) PactsForVerification(ctx context.Context, s Selection) ([]PactF
 		}
 		return pacts, nil
 	}
+	// As pact_verifier does, GET the resource first and POST to its "self"
+	// link (the broker's index may point elsewhere than where it takes the
+	// POST); an answer without one keeps the link's URL.
+	_, pfvLinks, err := c.fetchDoc(ctx, target, false)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	if self := pfvLinks.Href("self"); self != "" {
+		if target, err = c.resolve(self); err != nil {
+			return nil, wrap(err)
+		}
+	}
 	req := pfvRequest{
 		ProviderVersionTags:      s.ProviderVersionTags,
 		IncludePendingStatus:     s.IncludePendingStatus,

@@ -143,12 +143,10 @@ func Verify(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		results, out := v.verifyPact(ctx, &l)
 		rep.Output = append(rep.Output, out...)
-		pactOK := true
 		for _, r := range results {
 			if r.OK {
 				continue
 			}
-			pactOK = false
 			f := Failure{Interaction: r.Description, InteractionID: r.ID, Error: r.Error, Cause: r.Cause,
 				Mismatches: r.Mismatches, diff: r.diff}
 			if r.Pending {
@@ -158,19 +156,17 @@ func Verify(ctx context.Context, cfg Config) (*Report, error) {
 			}
 		}
 		rep.Interactions = append(rep.Interactions, results...)
-		published := false
 		if cfg.Publish != nil && l.fromBroker {
 			if err := v.publish(ctx, &l, results); err != nil {
 				v.logf("ERROR", "Publishing of verification results failed with an error: %v", err)
 				rep.PublishErrors = append(rep.PublishErrors, err.Error())
 			} else {
-				published = true
 				v.logf("INFO", "Results published to Pact Broker")
 			}
 		} else if cfg.Publish != nil {
 			v.logf("INFO", "Not publishing results as publishing for pact source %s is not possible", l.source)
 		}
-		when := fmt.Sprintf("after_verification:success_%t_published_%t", pactOK, published)
+		when := afterNotice(cfg.Publish != nil, len(errs) > 0, len(pendingErrs) > 0)
 		for _, n := range l.notices {
 			if n.When == when {
 				rep.Output = append(rep.Output, n.Text)
