@@ -313,15 +313,40 @@ func encodeQuery(q map[string][]string, noValue map[string]bool) string {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}
-			b.WriteString(url.QueryEscape(n))
+			writeQueryPart(&b, n)
 			if v == "" && noValue[n] {
 				continue
 			}
 			b.WriteByte('=')
-			b.WriteString(url.QueryEscape(v))
+			writeQueryPart(&b, v)
 		}
 	}
 	return b.String()
+}
+
+// writeQueryPart encodes a query name or value as pact_models' encode_query
+// does for ASCII: a space as "+", letters, digits and "-" as they are, every
+// other character as "%" and two lower-case hex digits ("a.b" is "a%2eb").
+// The reference writes a non-ASCII character as the hex digits of its code
+// point in pairs ("é" as "%e9", "€" as "%20%ac", which read back as other
+// characters) and panics on an odd number of digits (a tab, an emoji);
+// libpact writes those as their UTF-8 bytes ("%c3%a9", "%09"), which read
+// back as written.
+func writeQueryPart(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			b.WriteByte('+')
+		case c == '-', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
 }
 
 // body reads the body attribute key of part m. headerCT is the content type
