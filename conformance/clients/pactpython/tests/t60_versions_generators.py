@@ -26,6 +26,7 @@ def define(p: Pact) -> None:
         .with_query_parameter("page", match.regex("1", regex=r"\d+"))
         .with_query_parameter("tag", "a")
         .with_query_parameter("tag", "b")
+        .with_query_parameter("odd", "a.b_c~d*e x&y=1/%")
         .with_header("Accept", match.regex("application/json", regex="application/.*json"))
         .will_respond_with(200)
         .with_header("X-Count", match.int(2))
