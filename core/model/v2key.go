@@ -46,10 +46,11 @@ func ParseV2RuleKey(key string) (c Category, path string, ok bool) {
 	default:
 		return "", "", false
 	}
-	if tail == "" {
+	name := v2Name(tail)
+	if name == "" {
 		return "", "", false
 	}
-	return c, v2Name(tail), true
+	return c, name, true
 }
 
 // v2Name reads the header, parameter or metadata name of a V2 key from what

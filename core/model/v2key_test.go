@@ -74,7 +74,9 @@ func FuzzParseV2RuleKey(f *testing.F) {
 				t.Fatalf("ParseV2RuleKey(%q): %s path %q", key, c, p)
 			}
 		case CategoryHeader, CategoryQuery, CategoryMetadata:
-			if !strings.Contains(key, p) {
+			// A quoted name may hold escapes ("['a\\'b']" names a'b); any
+			// other name is found in the key as written.
+			if p == "" || !strings.Contains(key, `\`) && !strings.Contains(key, p) {
 				t.Fatalf("ParseV2RuleKey(%q): name %q is not in the key", key, p)
 			}
 		default:
