@@ -175,7 +175,7 @@ function listFiles(dir, base = dir) {
 // Checks whose difference is a documented one that cannot be normalised
 // away: shown as "doc" lines, not counted as differences.
 const DOCUMENTED = {
-  'verifier-errors/not a pact': 'D8: a file whose "interactions" is not a list fails to load on libpact; the reference reads it as a pact with no interactions and passes',
+  'verifier-errors/not a pact': 'D10: a file whose "interactions" is not a list fails to load on libpact; the reference reads it as a pact with no interactions and passes',
 };
 
 function main() {
