@@ -48,6 +48,8 @@ func httpClients(cfg *Config) (provider, brokerHTTP *http.Client) {
 	provider = &http.Client{Transport: tr, Timeout: timeout}
 	if !cfg.FollowRedirects {
 		provider.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	} else {
+		provider.CheckRedirect = limitRedirects
 	}
 	brokerHTTP = cfg.BrokerHTTPClient
 	if brokerHTTP == nil {
@@ -289,6 +291,11 @@ func (v *run) send(req *http.Request) (*model.Response, error) {
 func (v *run) describeError(req *http.Request, err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
+		var tooMany *tooManyRedirects
+		if errors.As(ue.Err, &tooMany) {
+			// reqwest's words, naming the redirect it would not follow
+			return fmt.Errorf("error following redirect for url (%s)", tooMany.url)
+		}
 		err = ue.Err
 	}
 	var ne net.Error
@@ -301,4 +308,17 @@ func (v *run) describeError(req *http.Request, err error) error {
 
 func formatMillis(d time.Duration) string {
 	return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
+}
+
+// tooManyRedirects stops a provider request after 10 redirects, as
+// reqwest's default policy does; url is the redirect not followed.
+type tooManyRedirects struct{ url string }
+
+func (e *tooManyRedirects) Error() string { return "too many redirects (next: " + e.url + ")" }
+
+func limitRedirects(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return &tooManyRedirects{url: req.URL.Redacted()}
+	}
+	return nil
 }
