@@ -99,7 +99,7 @@ func (s *Server) answer(w http.ResponseWriter, req *model.Request, res Result) {
 		writeMismatch(w, req, res)
 		return
 	}
-	s.log(logging.Info, "request matched interaction "+strconv.Quote(res.Interaction.Description))
+	s.log(logging.Info, s.matchedLog[res.index])
 	s.writeResponse(w, req, res.Interaction)
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -166,6 +167,8 @@ type fastConn struct {
 	c net.Conn
 	h *handoff
 
+	active   bool      // a request is being read or answered (counted in Server.active)
+	served   bool      // a request was answered on this connection
 	buf      []byte    // bytes read; buf[r:] not yet used
 	r        int       // start of the next request in buf
 	deadline time.Time // read deadline set on c; zero: none
@@ -189,6 +192,7 @@ func (fc *fastConn) serve() {
 		}
 		if !handedOff {
 			fc.c.Close()
+			fc.setActive(false)
 			s.trackConn(fc.c, http.StateClosed)
 		}
 	}()
@@ -214,16 +218,40 @@ func (fc *fastConn) serve() {
 			fc.handOff()
 			return
 		}
+		fc.served = true
 		if !keep {
 			return
 		}
-		s.trackConn(fc.c, http.StateIdle)
+		fc.setActive(false)
 	}
+}
+
+// setActive counts the connection in or out of the requests in flight that
+// Close waits for. Unlike trackConn it leaves the connection map alone: the
+// map holds the connection from its start (StateNew) to its end.
+func (fc *fastConn) setActive(active bool) {
+	if fc.active == active {
+		return
+	}
+	fc.active = active
+	s := fc.s
+	s.connMu.Lock()
+	if active {
+		s.active++
+	} else {
+		s.active--
+		if s.active == 0 && s.idle != nil {
+			close(s.idle) // Close is waiting for this
+			s.idle = nil
+		}
+	}
+	s.connMu.Unlock()
 }
 
 // handOff gives the connection, with the bytes of the current request and
 // any after it, to net/http.
 func (fc *fastConn) handOff() {
+	fc.setActive(false)
 	fc.s.trackConn(fc.c, http.StateHijacked) // net/http reports it anew
 	if !fc.deadline.IsZero() {
 		fc.c.SetReadDeadline(time.Time{}) // net/http sets its own
@@ -240,15 +268,16 @@ func (fc *fastConn) readRequest() (n int, ok bool) {
 		fc.buf, fc.r = fc.buf[:0], 0
 	}
 	var start time.Time // when the request's first bytes came
-	active := false
 	need := 0 // total length once known
 	for {
 		b := fc.buf[fc.r:]
-		if len(b) > 0 && !active {
-			active = true
-			fc.s.trackConn(fc.c, http.StateActive)
+		// Between requests net/http waits for 4 bytes before it reads the
+		// next request (and ends silently on fewer); so does the fast path.
+		started := len(b) > 0 && (!fc.served || len(b) >= 4)
+		if started && !fc.active {
+			fc.setActive(true)
 		}
-		if need == 0 && len(b) > 0 {
+		if need == 0 && started {
 			end, bad := headEnd(b)
 			if bad || (end < 0 && (len(b) >= fastMaxHeader || !headSoFar(b))) {
 				// net/http answers a bad line as soon as it has it
@@ -273,7 +302,7 @@ func (fc *fastConn) readRequest() (n int, ok bool) {
 		if cap(fc.buf)-len(fc.buf) < 1024 || (need > 0 && cap(fc.buf) < fc.r+need) {
 			fc.buf = slices.Grow(fc.buf, max(need-len(b), 4096))
 		}
-		if active {
+		if fc.active {
 			// within a request: net/http's ReadTimeout from its first bytes
 			if start.IsZero() {
 				start = time.Now()
@@ -289,6 +318,12 @@ func (fc *fastConn) readRequest() (n int, ok bool) {
 		m, err := fc.c.Read(fc.buf[len(fc.buf):cap(fc.buf)])
 		fc.buf = fc.buf[:len(fc.buf)+m]
 		if err != nil && m == 0 {
+			// The client ended in the middle of a request: net/http answers
+			// some of those (400), and knows which. Between requests it
+			// first waits for 4 bytes, and ends silently on fewer.
+			if err == io.EOF && len(fc.buf) > fc.r && (!fc.served || len(fc.buf)-fc.r >= 4) {
+				return -1, true
+			}
 			return 0, false
 		}
 	}
@@ -438,9 +473,23 @@ func (fc *fastConn) parse(n int) (r *http.Request, wantsClose bool) {
 			return nil, false
 		}
 	}
-	u, err := url.ParseRequestURI(target)
-	if err != nil {
-		return nil, false
+	var u *url.URL
+	if strings.IndexByte(target, '%') >= 0 {
+		// escapes: let net/url decode the path, or refuse it as net/http does
+		var err error
+		if u, err = url.ParseRequestURI(target); err != nil {
+			return nil, false
+		}
+	} else {
+		// what url.ParseRequestURI gives for "/path?query" without escapes
+		u = &url.URL{Path: target}
+		if path, query, ok := cut(target, "?"); ok {
+			if query == "" && strings.Count(target, "?") == 1 {
+				u.Path, u.ForceQuery = path, true
+			} else {
+				u.Path, u.RawQuery = path, query
+			}
+		}
 	}
 
 	lines := 0

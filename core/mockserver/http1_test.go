@@ -129,7 +129,11 @@ var dateHeader = regexp.MustCompile(`(?m)^Date: [^\r]*\r$`)
 // exchange sends one case on a new connection and returns everything the
 // server sent until it closed the connection, answered every request in
 // it, or was silent for 300 ms.
-func exchange(t *testing.T, url, raw string) string {
+func exchange(t *testing.T, url, raw string) string { return exchangeConn(t, url, raw, false) }
+
+// exchangeConn is exchange, with the connection's sending side shut after
+// the request when halfClose is set (the server then reads an end of file).
+func exchangeConn(t *testing.T, url, raw string, halfClose bool) string {
 	t.Helper()
 	var methods []string
 	br := bufio.NewReader(strings.NewReader(raw))
@@ -148,6 +152,9 @@ func exchange(t *testing.T, url, raw string) string {
 	defer c.Close()
 	if _, err := io.WriteString(c, raw); err != nil {
 		t.Fatal(err)
+	}
+	if halfClose {
+		c.(*net.TCPConn).CloseWrite()
 	}
 	var out bytes.Buffer
 	buf := make([]byte, 64<<10)
@@ -352,8 +359,16 @@ func FuzzFastPathMatchesNetHTTP(f *testing.F) {
 		return out
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		if bytes.HasPrefix(raw, []byte("PRI")) {
+			// HTTP/2 (the fast path hands it over at once): with the sending
+			// side shut, whether net/http's HTTP/2 server writes its
+			// settings before it reads the end of file is a race
+			return
+		}
 		before := len(failures(fast))
-		got, want := exchange(t, fast.URL(), string(raw)), exchange(t, slow.URL(), string(raw))
+		// the sending side is shut after the bytes, so that an unfinished
+		// request ends at once rather than after a wait
+		got, want := exchangeConn(t, fast.URL(), string(raw), true), exchangeConn(t, slow.URL(), string(raw), true)
 		if got != want {
 			t.Fatalf("request %q:\nfast path sent %q\nnet/http sent  %q", raw, got, want)
 		}

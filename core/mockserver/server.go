@@ -142,6 +142,7 @@ type Server struct {
 	interactions []*model.Interaction // the pact's HTTP interactions, in order
 	table        *table               // candidate lookup for matching
 	plain        []bool               // per interaction: plainResponse (the fast path may answer it)
+	matchedLog   []string             // per interaction: the log line of a request it answered
 	noFast       bool                 // serve every request through net/http (tests compare the two)
 
 	// Set by Start under mu, read-only once started is true.
@@ -219,8 +220,10 @@ func newServer(p *model.Pact, cfg Config, copyPact bool) (*Server, error) {
 	}
 	s.table = newTable(s.interactions)
 	s.plain = make([]bool, len(s.interactions))
+	s.matchedLog = make([]string, len(s.interactions))
 	for n, i := range s.interactions {
 		s.plain[n] = plainResponse(&i.Response)
+		s.matchedLog[n] = "request matched interaction " + strconv.Quote(i.Description)
 	}
 	s.received = make([]int, len(s.interactions))
 	s.touched = make([]bool, len(s.interactions))
