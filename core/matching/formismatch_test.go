@@ -29,7 +29,7 @@ func TestRuleMismatchValues(t *testing.T) {
 		{"map not equal", `{"m":{"b":[1],"a":"x"}}`, `{"m":{"a":"y","b":[1]}}`,
 			rulesOf(model.CategoryBody, "$.m", model.Rule{Kind: model.Equality}),
 			Mismatch{Path: "$.m", Expected: `{"a":"\"x\"","b":"[1]"}`, Actual: `{"a":"\"y\"","b":"[1]"}`,
-				Description: `Expected {"a":"y","b":[1]} to be equal to {"a":"x","b":[1]}`}},
+				Description: `Expected {"a": String("y"), "b": Array [Number(1)]} to be equal to {"a": String("x"), "b": Array [Number(1)]}`}},
 		{"item rule keeps plain JSON", `{"id":42}`, `{"id":"x"}`,
 			rulesOf(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer}),
 			Mismatch{Path: "$.id", Expected: `42`, Actual: `"x"`, Description: "Expected 'x' (String) to be an integer"}},
@@ -50,5 +50,33 @@ func TestRuleMismatchValues(t *testing.T) {
 				t.Errorf("expected/actual = %v / %v, want %v / %v", found.Expected, found.Actual, tt.want.Expected, tt.want.Actual)
 			}
 		})
+	}
+}
+
+// TestRustDebugMap checks the Debug wording of maps in map-level rule
+// failures (pact_matching formats BTreeMap<String, Value> with {:?}; seen
+// side by side with pact-js: `Expected {"a": Number(2)} to be equal to
+// {"a": Number(1)}`).
+func TestRustDebugMap(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"a":2}`, `{"a": Number(2)}`},
+		{`{"b":[1,"x",true,null,1.50,{"c":{}}],"a":"q\"\n"}`, `{"a": String("q\"\n"), "b": Array [Number(1), String("x"), Bool(true), Null, Number(1.5), Object {"c": Object {}}]}`},
+		{`{}`, `{}`},
+		{`{"e":[]}`, `{"e": Array []}`},
+	}
+	for _, tt := range tests {
+		ar := getArena()
+		v, err := parseJSONIn(ar, []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, ok := v.(*jsonObject)
+		if !ok {
+			t.Fatalf("%s: not an object", tt.in)
+		}
+		if got := rustDebugMap(o); got != tt.want {
+			t.Errorf("rustDebugMap(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+		ar.release()
 	}
 }

@@ -486,7 +486,8 @@ func stringsJSON(l []string) string {
 	return jsonText(vals)
 }
 
-// matchMap is the reference's map-level rule check (DoMatch<&BTreeMap>).
+// matchMap is the reference's map-level rule check (DoMatch<&BTreeMap>),
+// which words the maps as Rust's Debug of them (rustDebugMap).
 func matchMap(r model.Rule, expected, actual *jsonObject, cascaded bool) error {
 	n := actual.len()
 	switch r.Kind {
@@ -494,26 +495,26 @@ func matchMap(r model.Rule, expected, actual *jsonObject, cascaded bool) error {
 		return nil
 	case model.MinType, model.MaxType, model.MinMaxType:
 		if !cascaded && r.Kind != model.MaxType && n < r.Min {
-			return fmt.Errorf("Expected %s (size %d) to have minimum size of %d", jsonText(actual), n, r.Min)
+			return fmt.Errorf("Expected %s (size %d) to have minimum size of %d", rustDebugMap(actual), n, r.Min)
 		}
 		if !cascaded && r.Kind != model.MinType && n > r.Max {
-			return fmt.Errorf("Expected %s (size %d) to have maximum size of %d", jsonText(actual), n, r.Max)
+			return fmt.Errorf("Expected %s (size %d) to have maximum size of %d", rustDebugMap(actual), n, r.Max)
 		}
 		return nil
 	case model.Equality:
 		if jsonEqual(expected, actual) {
 			return nil
 		}
-		return fmt.Errorf("Expected %s to be equal to %s", jsonText(actual), jsonText(expected))
+		return fmt.Errorf("Expected %s to be equal to %s", rustDebugMap(actual), rustDebugMap(expected))
 	case model.NotEmpty:
 		if n == 0 {
-			return fmt.Errorf("Expected %s (Map) to not be empty", jsonText(actual))
+			return fmt.Errorf("Expected %s (Map) to not be empty", rustDebugMap(actual))
 		}
 		return nil
 	case model.Plugin:
 		return errPlugin
 	}
-	return fmt.Errorf("Unable to match %s using %s", jsonText(actual), ruleDebug(r))
+	return fmt.Errorf("Unable to match %s using %s", rustDebugMap(actual), ruleDebug(r))
 }
 
 func dateFormat(r model.Rule) string {
