@@ -4,6 +4,7 @@
 const { PactV4, MatchersV3: M } = require('@pact-foundation/pact');
 
 exports.name = 'consumer-mismatches';
+exports.cases = undefined; // set below, used by verifier-mismatches
 
 const cases = {
   integer: [M.integer(1), 1.5],
@@ -29,6 +30,8 @@ const cases = {
   emptyList: [[], [1]],
   listLength: [[1, 2], [1]],
 };
+
+exports.cases = cases;
 
 exports.run = async (h) => {
   const dir = h.pactDir();
