@@ -500,6 +500,7 @@ func pactffi_verifier_broker_source_with_selectors(handle *C.VerifierHandle, url
 	src.IncludeWIPSince = wip
 	src.ProviderTags = ptags
 	src.ProviderBranch = branch
+	src.ProviderBranchGiven = providerBranch != nil
 	v.mu.Lock()
 	v.cfg.Sources = append(v.cfg.Sources, src)
 	v.mu.Unlock()

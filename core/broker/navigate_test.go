@@ -2,9 +2,11 @@ package broker_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -44,5 +46,38 @@ func TestPactsForVerificationNavigates(t *testing.T) {
 	want := []string{"GET /", "GET /pfv/P", "POST /pfv-post/P"}
 	if !reflect.DeepEqual(seen, want) {
 		t.Errorf("requests %v, want %v", seen, want)
+	}
+}
+
+// TestPactsForVerificationEmptyBranch checks that an empty provider branch
+// is sent as "" only when asked (pact_ffi sends what it was given, and
+// pact-js gives "" when it has no branch), and left out otherwise.
+func TestPactsForVerificationEmptyBranch(t *testing.T) {
+	for _, empty := range []bool{false, true} {
+		var body []byte
+		var srv *httptest.Server
+		srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/hal+json")
+			switch r.Method + " " + r.URL.Path {
+			case "GET /":
+				w.Write([]byte(`{"_links":{"pb:provider-pacts-for-verification":{"href":"` + srv.URL + `/pfv/{provider}","templated":true}}}`))
+			case "GET /pfv/P":
+				w.Write([]byte(`{"_links":{"self":{"href":"` + srv.URL + `/pfv/P"}}}`))
+			case "POST /pfv/P":
+				body, _ = io.ReadAll(r.Body)
+				w.Write([]byte(`{"_embedded":{"pacts":[]}}`))
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		c := broker.New(srv.URL, broker.Auth{})
+		if _, err := c.PactsForVerification(context.Background(), broker.Selection{Provider: "P", EmptyBranch: empty}); err != nil {
+			t.Fatal(err)
+		}
+		srv.Close()
+		has := strings.Contains(string(body), `"providerVersionBranch":""`)
+		if has != empty {
+			t.Errorf("EmptyBranch %v: body %s", empty, body)
+		}
 	}
 }

@@ -25,6 +25,11 @@ type Selection struct {
 	// The branch is preferred over tags.
 	ProviderVersionTags   []string
 	ProviderVersionBranch string
+	// EmptyBranch sends "providerVersionBranch": "" when
+	// ProviderVersionBranch is empty, as pact_ffi does for a branch given as
+	// an empty string (pact-js passes "" when it has none); otherwise an
+	// empty branch is left out.
+	EmptyBranch bool
 	// IncludePendingStatus asks the broker to mark pending pacts.
 	IncludePendingStatus bool
 	// IncludeWipPactsSince (a date such as "2024-01-31", or an RFC 3339 time)
@@ -75,7 +80,7 @@ type pfvRequest struct {
 	IncludePendingStatus     bool             `json:"includePendingStatus"`
 	IncludeWipPactsSince     string           `json:"includeWipPactsSince,omitempty"`
 	ConsumerVersionSelectors []map[string]any `json:"consumerVersionSelectors"`
-	ProviderVersionBranch    string           `json:"providerVersionBranch,omitempty"`
+	ProviderVersionBranch    *string          `json:"providerVersionBranch,omitempty"`
 }
 
 type pfvResponse struct {
@@ -141,7 +146,9 @@ func (c *Client) PactsForVerification(ctx context.Context, s Selection) ([]PactF
 		IncludePendingStatus:     s.IncludePendingStatus,
 		IncludeWipPactsSince:     s.IncludeWipPactsSince,
 		ConsumerVersionSelectors: s.ConsumerVersionSelectors,
-		ProviderVersionBranch:    s.ProviderVersionBranch,
+	}
+	if s.ProviderVersionBranch != "" || s.EmptyBranch {
+		req.ProviderVersionBranch = &s.ProviderVersionBranch
 	}
 	if req.ConsumerVersionSelectors == nil {
 		req.ConsumerVersionSelectors = []map[string]any{}

@@ -209,6 +209,9 @@ type Source struct {
 	IncludeWIPSince string
 	ProviderTags    []string
 	ProviderBranch  string
+	// ProviderBranchGiven says a branch was given even if it is empty: the
+	// broker is then sent "providerVersionBranch": "" (as by pact_ffi).
+	ProviderBranchGiven bool
 	// JSON is a pact document (SourceJSON).
 	JSON []byte
 }

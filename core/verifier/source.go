@@ -181,6 +181,7 @@ func (v *run) loadBroker(ctx context.Context, s Source) []loaded {
 		ConsumerVersionSelectors: s.Selectors,
 		ProviderVersionTags:      s.ProviderTags,
 		ProviderVersionBranch:    s.ProviderBranch,
+		EmptyBranch:              s.ProviderBranchGiven,
 		IncludePendingStatus:     s.EnablePending,
 		IncludeWipPactsSince:     s.IncludeWIPSince,
 	}

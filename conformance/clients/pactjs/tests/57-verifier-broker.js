@@ -91,7 +91,21 @@ exports.run = async (h) => {
   for (const c of calls) {
     if (c.body && typeof c.body === 'object' && c.body.verifiedBy) c.body.verifiedBy = '(library)';
   }
-  h.record('broker calls', calls);
+  h.record('broker calls', calls.splice(0));
+
+  // the other selection options pact-js passes: pending, WIP pacts,
+  // provider tags, consumer tags (turned into selectors); no publishing
+  h.record('pending and wip result', await verifierResult(new Verifier({
+    provider: 'diff-provider',
+    providerBaseUrl: p.url,
+    pactBrokerUrl: broker.url,
+    consumerVersionTags: ['main', 'prod'],
+    providerVersionTags: ['prod'],
+    enablePending: true,
+    includeWipPactsSince: '2024-01-01',
+    logLevel: 'error',
+  }).verifyProvider()));
+  h.record('pending and wip calls', calls);
   await p.close();
   await broker.close();
 };
