@@ -187,6 +187,9 @@ def test_broker_source_with_selectors_and_publishing(pact_path):
             if self.path == "/":
                 self._json(200, {"_links": {"pb:provider-pacts-for-verification": {
                     "href": base + "/pacts/provider/{provider}/for-verification", "templated": True}}})
+            elif self.path == "/pacts/provider/users/for-verification":
+                # A real broker answers GET here; the verifier POSTs to its self link.
+                self._json(200, {"_links": {"self": {"href": base + self.path}}})
             elif self.path == "/pacts/1":
                 self._json(200, {**pact_doc, "_links": {"pb:publish-verification-results": {
                     "href": base + "/pacts/1/verification-results"}}})
