@@ -165,7 +165,9 @@ func exchangeConn(t *testing.T, url, raw string, halfClose bool) string {
 		n, err := c.Read(buf)
 		c.SetReadDeadline(time.Now().Add(exchangeWait))
 		out.Write(buf[:n])
-		if err != nil || answered(out.Bytes(), methods) {
+		// with the sending side shut, the server ends the connection when
+		// it has answered everything: read to the end (or silence)
+		if err != nil || (!halfClose && answered(out.Bytes(), methods)) {
 			break
 		}
 	}
