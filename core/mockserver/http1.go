@@ -36,11 +36,11 @@ import (
 // that is not, before anything about it is recorded, the connection with
 // the bytes read so far is handed to net/http (handoff), which serves it
 // from then on; TLS servers use net/http only. Answers are byte for byte
-// what net/http sends for the same request (TestFastPathMatchesNetHTTP),
-// the Date header aside.
+// what net/http sends for the same request, the Date header aside
+// (TestFastPathMatchesNetHTTP and FuzzFastPathMatchesNetHTTP compare them).
 //
 // Timeouts are kept as net/http keeps them, more cheaply: the read deadline
-// is changed only when it must move, not per request (see fastConn.fill).
+// is changed only when it must move, not per request (fastConn.readRequest).
 
 // fastMaxHeader bounds the request line and headers the fast path reads;
 // a longer head goes to net/http (which allows 1 MB).
