@@ -268,7 +268,7 @@ func (fc *fastConn) readRequest() (n int, ok bool) {
 		fc.buf, fc.r = fc.buf[:0], 0
 	}
 	var start time.Time // when the request's first bytes came
-	need := 0 // total length once known
+	need := 0           // total length once known
 	for {
 		b := fc.buf[fc.r:]
 		// Between requests net/http waits for 4 bytes before it reads the
