@@ -128,6 +128,7 @@ func Write(p *model.Pact, dir string, ver model.SpecVersion, overwrite bool) (pa
 		return "", fmt.Errorf("writing pact %s: locking: %w", path, err)
 	}
 	defer unlock()
+	removeStaleTemps(path)
 
 	out := p
 	if ver == model.Unknown {
@@ -160,6 +161,22 @@ func Write(p *model.Pact, dir string, ver model.SpecVersion, overwrite bool) (pa
 		return "", fmt.Errorf("writing pact %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// removeStaleTemps deletes the temporary files writeAtomic leaves when a
+// writer of path is killed before its rename. It runs under the lock that
+// every writer of path takes before it creates its temporary file, so any
+// such file found then belongs to a writer that is gone.
+func removeStaleTemps(path string) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".tmp-*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats as patterns.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // writeAtomic writes data to a temporary file next to path, syncs it and

@@ -224,3 +224,24 @@ func TestConcurrentWrites(t *testing.T) {
 		t.Run(fmt.Sprintf("processes/%d", r), func(t *testing.T) { concurrentRound(t, 0, 8) })
 	}
 }
+
+func TestWriteRemovesTempFilesOfKilledWriters(t *testing.T) {
+	dir := t.TempDir()
+	// What a writer killed before its rename leaves behind, also for a name
+	// with glob characters; another pact's temporary file is not touched.
+	p := httpPact("a")
+	p.Consumer = "web[1]*"
+	name := FileName(p)
+	for _, f := range []string{"." + name + ".tmp-123", "." + name + ".tmp-456"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(`{"trunc`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(dir, ".other-api.json.tmp-1")
+	os.WriteFile(other, nil, 0o644)
+	if _, err := Write(p, dir, model.V3, false); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(other)
+	assertOnlyPact(t, dir, name)
+}
