@@ -89,3 +89,25 @@ func writeDebugString(b *strings.Builder, s string) {
 	}
 	b.WriteByte('"')
 }
+
+// RustDebugString is a string in Rust's Debug form, as the reference's
+// messages quote it: in double quotes, with quotes, backslashes and control
+// characters escaped.
+//
+//	matching.RustDebugString("a\"b\n") // `"a\"b\n"`
+func RustDebugString(s string) string {
+	var b strings.Builder
+	writeDebugString(&b, s)
+	return b.String()
+}
+
+// SerdeString is a string as serde_json writes it in JSON text: quotes,
+// backslashes and control characters escaped, everything else (non-ASCII,
+// U+2028 included) as it is.
+//
+//	matching.SerdeString("a\tb") // `"a\tb"`
+func SerdeString(s string) string {
+	var b strings.Builder
+	writeJSONString(&b, s)
+	return b.String()
+}

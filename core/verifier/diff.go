@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/libpact/libpact/core/matching"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -124,11 +125,11 @@ func displayDiff(expected, actual, path, indent string) string {
 		switch x := body.(type) {
 		case map[string]any:
 			if v, ok := x[p]; ok {
-				return `Ok(` + rustDebugString(prettyJSON(v)) + `)`
+				return `Ok(` + matching.RustDebugString(prettyJSON(v)) + `)`
 			}
 		case []any:
 			if i, err := strconv.ParseUint(p, 10, 64); err == nil && i < uint64(len(x)) {
-				return `Ok(` + rustDebugString(prettyJSON(x[i])) + `)`
+				return `Ok(` + matching.RustDebugString(prettyJSON(x[i])) + `)`
 			}
 		}
 		return ""
@@ -266,7 +267,7 @@ func writePretty(b *bytes.Buffer, v any, indent string) {
 	case json.Number:
 		b.WriteString(serdeNumber(string(x)))
 	case string:
-		writeSerdeString(b, x)
+		b.WriteString(matching.SerdeString(x))
 	case []any:
 		if len(x) == 0 {
 			b.WriteString("[]")
@@ -297,41 +298,12 @@ func writePretty(b *bytes.Buffer, v any, indent string) {
 				b.WriteString(",\n")
 			}
 			b.WriteString(indent + "  ")
-			writeSerdeString(b, k)
+			b.WriteString(matching.SerdeString(k))
 			b.WriteString(": ")
 			writePretty(b, x[k], indent+"  ")
 		}
 		b.WriteString("\n" + indent + "}")
 	}
-}
-
-func writeSerdeString(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			if r < 0x20 {
-				fmt.Fprintf(b, `\u%04x`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
 }
 
 // serdeNumber prints a JSON number as serde_json does after parsing it.
@@ -365,35 +337,4 @@ func serdeNumber(s string) string {
 		exp = "0"
 	}
 	return mant + "e" + sign + exp
-}
-
-// rustDebugString is Rust's Debug of a string: quoted, with quotes,
-// backslashes, newlines, tabs and other control characters escaped.
-func rustDebugString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case 0:
-			b.WriteString(`\0`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u{%x}`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
