@@ -36,7 +36,10 @@ static int cycle(const char *dir, int n) {
   ok &= pactffi_with_body(i, InteractionPart_Response, "application/json",
                           "{\"id\": {\"pact:matcher:type\": \"integer\", \"value\": 1}, \"name\": \"thing\"}");
   port = pactffi_create_mock_server_for_transport(p, "127.0.0.1", 0, "http", NULL);
-  if (!ok || port <= 0) return 0;
+  if (!ok || port <= 0) {
+    pactffi_free_pact_handle(p);
+    return 0;
+  }
   status = http_request(port, "GET", "/things/1", "Accept: application/json\r\n", NULL, body, sizeof body);
   ok = status == 200 && pactffi_mock_server_matched(port);
   if (n % 10 == 0) ok &= pactffi_write_pact_file(port, dir, false) == 0;
