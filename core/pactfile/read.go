@@ -318,15 +318,21 @@ var commonKeys = map[string]bool{
 	"interactionMarkup": true, "transport": true, "type": true,
 }
 
-// common reads the attributes every kind of interaction has.
-func (r *reader) common(i *model.Interaction, n int, m map[string]any) {
-	switch d := m["description"].(type) {
-	case nil:
-		i.Description = fmt.Sprintf("Interaction %d", n)
+// common reads the attributes every kind of interaction has. An interaction
+// without a description is named as pact_models names it: "Message <n>" in
+// a V3 message pact (unnamed "Message"), "Interaction <n>" elsewhere; a
+// description that is not a string is its JSON text ("null" for null).
+func (r *reader) common(i *model.Interaction, n int, m map[string]any, unnamed string) {
+	d, present := m["description"]
+	switch d := d.(type) {
 	case string:
 		i.Description = d
 	default:
-		i.Description = compactJSON(d)
+		if present {
+			i.Description = compactJSON(d)
+		} else {
+			i.Description = fmt.Sprintf("%s %d", unnamed, n)
+		}
 	}
 	i.ProviderStates = r.providerStates(m, i.Description)
 	if id, ok := m["_id"]; ok && id != nil {
@@ -445,7 +451,7 @@ func (r *reader) httpInteraction(n int, x any) (*model.Interaction, error) {
 		return nil, fmt.Errorf("interaction %d must be a JSON object, but it is %s", n, model.JSONKind(x))
 	}
 	i := model.NewInteraction(model.HTTP, "")
-	r.common(i, n, m)
+	r.common(i, n, m, "Interaction")
 	r.warnUnknown(m, i.Description, "request", "response")
 	if err := r.httpParts(i, m); err != nil {
 		return nil, err
@@ -483,7 +489,7 @@ func (r *reader) v3Message(n int, x any) (*model.Interaction, error) {
 		return nil, fmt.Errorf("message %d must be a JSON object, but it is %s", n, model.JSONKind(x))
 	}
 	i := model.NewInteraction(model.AsyncMessage, "")
-	r.common(i, n, m)
+	r.common(i, n, m, "Message")
 	r.messageInto(&i.Message, m, fmt.Sprintf("message '%s'", i.Description), commonKeys)
 	return i, nil
 }
@@ -520,7 +526,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 		r.warn("interaction %d (%s) has no type attribute; read it as %s", n, describe(m), t)
 	}
 	i := model.NewInteraction(t, "")
-	r.common(i, n, m)
+	r.common(i, n, m, "Interaction")
 	where := fmt.Sprintf("interaction '%s'", i.Description)
 	switch t {
 	case model.HTTP:
