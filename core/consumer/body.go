@@ -483,7 +483,7 @@ func decodeObject(s, what string) (map[string]any, error) {
 	if err := d.Decode(&v); err != nil {
 		return nil, fmt.Errorf("%s are not valid JSON: %v", what, err)
 	}
-	m, ok := normalizeNumbers(v).(map[string]any)
+	m, ok := model.DecodeNumbers(v).(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s must be a JSON object", what)
 	}

@@ -54,28 +54,7 @@ func jsonOrString(s string) any {
 	if err := d.Decode(&v); err != nil || d.More() {
 		return s
 	}
-	return normalizeNumbers(v)
-}
-
-// normalizeNumbers turns json.Number values into int64 or float64.
-func normalizeNumbers(v any) any {
-	switch t := v.(type) {
-	case json.Number:
-		if n, err := t.Int64(); err == nil {
-			return n
-		}
-		f, _ := t.Float64()
-		return f
-	case map[string]any:
-		for k, e := range t {
-			t[k] = normalizeNumbers(e)
-		}
-	case []any:
-		for k, e := range t {
-			t[k] = normalizeNumbers(e)
-		}
-	}
-	return v
+	return model.DecodeNumbers(v)
 }
 
 // GivenWithParam adds the parameter name=value to the provider state called
@@ -118,7 +97,7 @@ func (i *Interaction) GivenWithParams(state, params string) error {
 	if err := i.Check(); err != nil {
 		return err
 	}
-	v = normalizeNumbers(v)
+	v = model.DecodeNumbers(v)
 	m, ok := v.(map[string]any)
 	if !ok {
 		m = map[string]any{"value": v}

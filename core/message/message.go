@@ -106,30 +106,31 @@ func encodeJSON(v any) ([]byte, error) {
 }
 
 // normalizeNumbers returns v with every json.Number rewritten in
-// serde_json's form (see serdeNumber); maps and slices are copied.
+// serde_json's form (see SerdeNumber); maps and slices are copied.
 func normalizeNumbers(v any) any {
 	return model.CopyJSON(v, func(x any) any {
 		if n, ok := x.(json.Number); ok {
-			return serdeNumber(n)
+			return json.Number(SerdeNumber(string(n)))
 		}
 		return x
 	})
 }
 
-// serdeNumber prints a JSON number as serde_json does after parsing it:
-// integers that fit 64 bits unchanged, anything else as an f64 in ryu's
-// shortest form ("1.5", "100.0", "1e21", "1.2e-7").
-func serdeNumber(n json.Number) json.Number {
-	s := string(n)
+// SerdeNumber prints the text of a JSON number as serde_json does after
+// parsing it: integers that fit 64 bits unchanged, anything else as an f64
+// in ryu's shortest form ("1.5", "100.0", "1e21", "1.2e-7").
+//
+//	message.SerdeNumber("1.50") // "1.5"
+func SerdeNumber(s string) string {
 	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return n
+		return s
 	}
 	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
-		return n
+		return s
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return n
+		return s
 	}
 	abs := math.Abs(f)
 	if f == 0 || (abs >= 1e-5 && abs < 1e16) {
@@ -137,7 +138,7 @@ func serdeNumber(n json.Number) json.Number {
 		if !strings.ContainsAny(out, ".") {
 			out += ".0"
 		}
-		return json.Number(out)
+		return out
 	}
 	out := strconv.FormatFloat(f, 'e', -1, 64) // 1e+21, 1.2e-07
 	mant, exp, _ := strings.Cut(out, "e")
@@ -149,7 +150,7 @@ func serdeNumber(n json.Number) json.Number {
 	if exp == "" {
 		exp = "0"
 	}
-	return json.Number(mant + "e" + sign + exp)
+	return mant + "e" + sign + exp
 }
 
 // contentsOf returns the message contents of i that part selects: the

@@ -238,8 +238,8 @@ func TestSerdeNumber(t *testing.T) {
 		"0.0": "0.0", "123456789012345678901234": "1.2345678901234569e23",
 	}
 	for in, want := range tests {
-		if got := string(serdeNumber(json.Number(in))); got != want {
-			t.Errorf("serdeNumber(%s) = %s, want %s", in, got, want)
+		if got := SerdeNumber(in); got != want {
+			t.Errorf("SerdeNumber(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

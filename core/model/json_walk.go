@@ -63,3 +63,30 @@ func JSONKind(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// DecodeNumbers replaces, in place, every json.Number of a value decoded with
+// json.Decoder.UseNumber by an int64 when it is an integer that fits, else a
+// float64: the types generators and provider-state values work with. It
+// returns v, or the converted number when v itself is one.
+//
+//	v := model.DecodeNumbers(map[string]any{"id": json.Number("42"), "p": json.Number("1.5")})
+//	// v: map[string]any{"id": int64(42), "p": 1.5}
+func DecodeNumbers(v any) any {
+	switch t := v.(type) {
+	case json.Number:
+		if n, err := t.Int64(); err == nil {
+			return n
+		}
+		f, _ := t.Float64()
+		return f
+	case map[string]any:
+		for k, e := range t {
+			t[k] = DecodeNumbers(e)
+		}
+	case []any:
+		for k, e := range t {
+			t[k] = DecodeNumbers(e)
+		}
+	}
+	return v
+}

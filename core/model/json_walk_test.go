@@ -46,3 +46,20 @@ func TestJSONKind(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeNumbers(t *testing.T) {
+	v := DecodeNumbers(map[string]any{
+		"i": json.Number("42"), "f": json.Number("1.5"), "big": json.Number("1e30"),
+		"list": []any{json.Number("-7"), "x", map[string]any{"n": json.Number("9223372036854775808")}},
+	})
+	want := map[string]any{
+		"i": int64(42), "f": 1.5, "big": 1e30,
+		"list": []any{int64(-7), "x", map[string]any{"n": 9223372036854775808.0}},
+	}
+	if !reflect.DeepEqual(v, want) {
+		t.Errorf("DecodeNumbers = %#v, want %#v", v, want)
+	}
+	if got := DecodeNumbers(json.Number("3")); got != int64(3) {
+		t.Errorf("DecodeNumbers(3) = %#v", got)
+	}
+}

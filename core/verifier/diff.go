@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/libpact/libpact/core/matching"
+	"github.com/libpact/libpact/core/message"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -265,7 +265,7 @@ func writePretty(b *bytes.Buffer, v any, indent string) {
 	case bool:
 		b.WriteString(strconv.FormatBool(x))
 	case json.Number:
-		b.WriteString(serdeNumber(string(x)))
+		b.WriteString(message.SerdeNumber(string(x)))
 	case string:
 		b.WriteString(matching.SerdeString(x))
 	case []any:
@@ -304,37 +304,4 @@ func writePretty(b *bytes.Buffer, v any, indent string) {
 		}
 		b.WriteString("\n" + indent + "}")
 	}
-}
-
-// serdeNumber prints a JSON number as serde_json does after parsing it.
-func serdeNumber(s string) string {
-	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return s
-	}
-	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
-		return s
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return s
-	}
-	abs := math.Abs(f)
-	if f == 0 || (abs >= 1e-5 && abs < 1e16) {
-		out := strconv.FormatFloat(f, 'f', -1, 64)
-		if !strings.Contains(out, ".") {
-			out += ".0"
-		}
-		return out
-	}
-	out := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, exp, _ := strings.Cut(out, "e")
-	sign := ""
-	if strings.HasPrefix(exp, "-") {
-		sign = "-"
-	}
-	exp = strings.TrimLeft(strings.TrimLeft(exp, "+-"), "0")
-	if exp == "" {
-		exp = "0"
-	}
-	return mant + "e" + sign + exp
 }

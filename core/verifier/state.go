@@ -187,32 +187,8 @@ func (v *run) stateRequest(ctx context.Context, s model.ProviderState, action st
 		d := json.NewDecoder(bytes.NewReader(data))
 		d.UseNumber()
 		if d.Decode(&m) == nil {
-			return normalizeNumbers(m).(map[string]any), false, nil
+			return model.DecodeNumbers(m).(map[string]any), false, nil
 		}
 	}
 	return map[string]any{}, false, nil
-}
-
-// normalizeNumbers turns json.Number into int64 (when integral) or float64,
-// the types the generators expect.
-func normalizeNumbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if n, err := x.Int64(); err == nil {
-			return n
-		}
-		f, _ := x.Float64()
-		return f
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalizeNumbers(e)
-		}
-		return x
-	case []any:
-		for k, e := range x {
-			x[k] = normalizeNumbers(e)
-		}
-		return x
-	}
-	return v
 }
