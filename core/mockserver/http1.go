@@ -368,14 +368,14 @@ func headSoFar(b []byte) bool {
 		line := string(b[:i]) // no allocation: only compared and cut
 		b = b[i+2:]
 		if n == 0 {
-			method, rest, ok1 := cut(line, " ")
-			target, proto, ok2 := cut(rest, " ")
+			method, rest, ok1 := strings.Cut(line, " ")
+			target, proto, ok2 := strings.Cut(rest, " ")
 			if !ok1 || !ok2 || proto != "HTTP/1.1" || target == "" || target[0] != '/' || !slices.Contains(fastMethods[:], method) {
 				return false
 			}
 			continue
 		}
-		name, value, ok := cut(line, ":")
+		name, value, ok := strings.Cut(line, ":")
 		if !ok || !validToken(name) {
 			return false
 		}
@@ -452,9 +452,9 @@ func (fc *fastConn) parse(n int) (r *http.Request, wantsClose bool) {
 	head := string(raw[:end-4])
 	body := raw[end:]
 
-	line, rest, _ := cut(head, "\r\n")
-	method, line, ok1 := cut(line, " ")
-	target, proto, ok2 := cut(line, " ")
+	line, rest, _ := strings.Cut(head, "\r\n")
+	method, line, ok1 := strings.Cut(line, " ")
+	target, proto, ok2 := strings.Cut(line, " ")
 	if !ok1 || !ok2 || proto != "HTTP/1.1" || len(target) == 0 || target[0] != '/' {
 		return nil, false
 	}
@@ -483,7 +483,7 @@ func (fc *fastConn) parse(n int) (r *http.Request, wantsClose bool) {
 	} else {
 		// what url.ParseRequestURI gives for "/path?query" without escapes
 		u = &url.URL{Path: target}
-		if path, query, ok := cut(target, "?"); ok {
+		if path, query, ok := strings.Cut(target, "?"); ok {
 			if query == "" && strings.Count(target, "?") == 1 {
 				u.Path, u.ForceQuery = path, true
 			} else {
@@ -504,12 +504,12 @@ func (fc *fastConn) parse(n int) (r *http.Request, wantsClose bool) {
 	cl := int64(0)
 	for rest != "" {
 		var kv string
-		kv, rest, _ = cut(rest, "\r\n")
-		name, value, ok := cut(kv, ":")
+		kv, rest, _ = strings.Cut(rest, "\r\n")
+		name, value, ok := strings.Cut(kv, ":")
 		if !ok || !validToken(name) {
 			return nil, false
 		}
-		value = trimOWS(value)
+		value = strings.Trim(value, " \t") // OWS, as net/http trims header values
 		for i := 0; i < len(value); i++ {
 			if c := value[i]; (c < ' ' && c != '\t') || c >= 0x7f {
 				return nil, false
@@ -688,7 +688,7 @@ func plainResponse(i *model.Response) bool {
 			return false
 		}
 		for _, v := range values {
-			if trimOWS(v) != v {
+			if strings.Trim(v, " \t") != v {
 				return false
 			}
 			for j := 0; j < len(v); j++ {
@@ -794,27 +794,6 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 
 func (r *bodyReader) Close() error { return nil }
 
-func cut(s, sep string) (before, after string, found bool) {
-	for i := 0; i+len(sep) <= len(s); i++ {
-		if s[i:i+len(sep)] == sep {
-			return s[:i], s[i+len(sep):], true
-		}
-	}
-	return s, "", false
-}
-
-// trimOWS trims spaces and tabs at both ends, as net/http does to header
-// values.
-func trimOWS(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
 func asciiEqualFoldString(s, lower string) bool { return asciiEqualFold([]byte(s), lower) }
 
 // validToken reports whether s is an HTTP token (a valid header name).
@@ -826,7 +805,7 @@ func validToken(s string) bool {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case bytes.IndexByte([]byte("!#$%&'*+-.^_`|~"), c) >= 0:
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
 		default:
 			return false
 		}
