@@ -6,6 +6,8 @@
 # Builds goempty (the Go runtime alone) and gostd (the runtime with net/http, crypto/tls, time/tzdata, regexp and
 # encoding/json) with make lib's Go flags, then prints, for those two, build/libpact.so and the Rust
 # libpact_ffi.so: the file size and the peak RSS of a process that loads the library and calls pactffi_version.
+# Then cycle.c: scenario a's mock-server lifecycle in plain C with no library at all (a listener, one request
+# answered by a server thread in epoll, close): the floor of that scenario on this machine.
 # Every library is copied into one temporary directory the same way first: how a file's pages entered the page
 # cache changes how many of them a mapping counts (SIZE.md).
 set -euo pipefail
@@ -20,6 +22,7 @@ for lib in build/libpact.so build/rust/libpact_ffi.so; do
   [ -f "$lib" ] || { echo "floor.sh: $lib is missing; run make bench first" >&2; exit 1; }
 done
 ${CC:-cc} -O2 -Wall -Wextra -Werror -o "$out/load" "$here/load.c" -ldl
+${CC:-cc} -O2 -Wall -Wextra -Werror -o "$out/cycle" "$here/cycle.c" -lpthread
 for pkg in goempty gostd; do
   CGO_ENABLED=1 go build -buildmode=c-shared -trimpath -ldflags="-s -w" -o "$out/$pkg.so" "./$here/$pkg"
 done
@@ -39,3 +42,7 @@ for so in goempty gostd libpact libpact_ffi; do
   esac
   printf '%-54s %10s %7s %12s\n' "$what" "$size" "$(awk -v a="$size" -v b="$rust_size" 'BEGIN{printf "%.2f", a/b}')" "$rss"
 done
+
+read -r wall cpu < <("$out/cycle")
+echo
+echo "scenario a's cycle in plain C, no library (cycle.c, median of 5 x 2 s): $wall us wall, $cpu us CPU per cycle"
