@@ -28,11 +28,11 @@ func hostilePact() *model.Pact {
 	i := p.AddInteraction(model.HTTP, "a request for a thing")
 	i.Request.Method, i.Request.Path = "GET", "/thing"
 	i.Response.Status = 200
-	i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Response.Body = model.PresentBody([]byte(`{"id":1}`), "application/json")
 	j := p.AddInteraction(model.HTTP, "a thing is created")
 	j.Request.Method, j.Request.Path = "POST", "/things"
-	j.Request.Headers = model.Headers{"Content-Type": {"application/octet-stream"}}
+	j.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/octet-stream"}}}
 	j.Response.Status = 201
 	return p
 }

@@ -41,10 +41,10 @@ func TestRequestAndHeaders(t *testing.T) {
 	if l := r.MatchingRules.Get(model.CategoryPath, ""); l == nil || l.Rules[0].Kind != model.Regex {
 		t.Errorf("path rule = %+v", l)
 	}
-	if got := r.Headers["Accept"]; !reflect.DeepEqual(got, []string{"application/json", "text/plain"}) {
+	if got := r.Headers.Values("Accept"); !reflect.DeepEqual(got, []string{"application/json", "text/plain"}) {
 		t.Errorf("Accept = %q", got)
 	}
-	if got := r.Headers["X-Id"]; !reflect.DeepEqual(got, []string{"abc", "second"}) {
+	if got := r.Headers.Values("X-Id"); !reflect.DeepEqual(got, []string{"abc", "second"}) {
 		t.Errorf("X-Id = %q", got)
 	}
 	if r.MatchingRules.Get(model.CategoryHeader, "X-Id") == nil {
@@ -55,7 +55,7 @@ func TestRequestAndHeaders(t *testing.T) {
 	if l := i.I.Request.MatchingRules.Get(model.CategoryQuery, "n"); l == nil || len(l.Rules) != 1 || l.Rules[0].Kind != model.Type {
 		t.Errorf("query rules for n = %+v (want the later value's type rule only, as pact_ffi)", l)
 	}
-	if got := r.Query["q"]; !reflect.DeepEqual(got, []string{"a", "b"}) {
+	if got := r.Query.Values("q"); !reflect.DeepEqual(got, []string{"a", "b"}) {
 		t.Errorf("q = %q", got)
 	}
 	if !r.QueryNoValue["flag"] {

@@ -209,10 +209,11 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 	}
 	r := &i.I.Request
 	if r.Query == nil {
-		r.Query = map[string][]string{}
+		r.Query = model.Query{}
 	}
+	cur, _ := r.Query.Get(name)
 	if value == nil {
-		r.Query[name] = setAt(r.Query[name], index, "")
+		r.Query.Set(name, setAt(cur, index, ""))
 		if r.QueryNoValue == nil {
 			r.QueryNoValue = map[string]bool{}
 		}
@@ -227,16 +228,16 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 	addRules(&r.MatchingRules, model.CategoryQuery, key, rules)
 	addGenerator(&r.Generators, model.CategoryQuery, key, gen)
 	switch {
-	case len(exs) == 1 && index == 0 && r.Query[name] == nil:
-		r.Query[name] = exs // the first value: the slice ProcessValues made is ours
+	case len(exs) == 1 && index == 0 && cur == nil:
+		r.Query.Set(name, exs) // the first value: the slice ProcessValues made is ours
 	case len(exs) == 1:
-		r.Query[name] = setAt(r.Query[name], index, exs[0])
+		r.Query.Set(name, setAt(cur, index, exs[0]))
 	case index == 0:
-		r.Query[name] = append(r.Query[name], exs...)
+		r.Query.Set(name, append(cur, exs...))
 	case len(exs) > 1:
-		r.Query[name] = setAt(r.Query[name], index, exs[0])
+		r.Query.Set(name, setAt(cur, index, exs[0]))
 	default:
-		r.Query[name] = setAt(r.Query[name], index, "")
+		r.Query.Set(name, setAt(cur, index, ""))
 	}
 	return nil
 }
@@ -277,7 +278,7 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 	case index > 0:
 		headers.Set(name, setAt(append([]string(nil), existing...), index, v)...)
 	case len(*headers) == 0: // the first header: Set's case-insensitive search has nothing to look at
-		(*headers)[name] = pactfile.SplitHeaderValue(name, v)
+		headers.Put(name, pactfile.SplitHeaderValue(name, v))
 	case !has || len(existing) == 0:
 		headers.Set(name, pactfile.SplitHeaderValue(name, v)...)
 	default:

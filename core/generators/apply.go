@@ -24,8 +24,8 @@ import (
 // rebuilt from Query.
 func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, error) {
 	out := *r
-	out.Headers = copyHeaders(r.Headers)
-	out.Query = copyValues(r.Query)
+	out.Headers = r.Headers.Clone()
+	out.Query = r.Query.Clone()
 	out.Body = copyBody(r.Body)
 	gens := r.Generators
 	sets := variantGenerators(r.MatchingRules)
@@ -51,12 +51,9 @@ func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, e
 	}
 	errs = append(errs, generateHeaders(&out.Headers, gens[model.CategoryHeader], mode, ctx))
 	if qg := gens[model.CategoryQuery]; len(qg) > 0 {
-		if out.Query == nil {
-			out.Query = map[string][]string{}
-		}
 		changed := false
 		for _, name := range sortedKeys(qg) {
-			values, ok := out.Query[name]
+			values, ok := out.Query.Get(name)
 			if !ok {
 				values = []string{""}
 			}
@@ -73,7 +70,7 @@ func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, e
 				}
 			}
 			if ok || changed {
-				out.Query[name] = values
+				out.Query.Set(name, values)
 			}
 		}
 		if changed {
@@ -90,7 +87,7 @@ func GenerateRequest(r *model.Request, mode Mode, ctx Context) (model.Request, e
 // (a single generator whose result must be an integer), headers and body.
 func GenerateResponse(r *model.Response, mode Mode, ctx Context) (model.Response, error) {
 	out := *r
-	out.Headers = copyHeaders(r.Headers)
+	out.Headers = r.Headers.Clone()
 	out.Body = copyBody(r.Body)
 	gens := r.Generators
 	sets := variantGenerators(r.MatchingRules)
@@ -216,28 +213,6 @@ func sortedKeys(m map[string]model.Generator) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func copyHeaders(h model.Headers) model.Headers {
-	if h == nil {
-		return nil
-	}
-	out := make(model.Headers, len(h))
-	for k, v := range h {
-		out[k] = slices.Clone(v)
-	}
-	return out
-}
-
-func copyValues(q map[string][]string) map[string][]string {
-	if q == nil {
-		return nil
-	}
-	out := make(map[string][]string, len(q))
-	for k, v := range q {
-		out[k] = slices.Clone(v)
-	}
-	return out
 }
 
 func copyBody(b model.Body) model.Body {

@@ -101,7 +101,7 @@ func TestCompatibilitySuiteGenerators(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.fixture, func(t *testing.T) {
 			gens := loadGenerators(t, filepath.Join(fixtures, tc.fixture))
-			req := &model.Request{Method: "GET", Path: "/", Headers: model.Headers{"content-type": {"application/json"}},
+			req := &model.Request{Method: "GET", Path: "/", Headers: model.Headers{{Name: "content-type", Values: []string{"application/json"}}},
 				Body: model.PresentBody(basic, "application/json"), Generators: gens}
 			for i := 0; i < 20; i++ {
 				out, err := GenerateRequest(req, tc.mode, tc.ctx)

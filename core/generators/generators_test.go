@@ -475,9 +475,9 @@ func TestGenerateRequest(t *testing.T) {
 	r := &model.Request{
 		Method:     "get",
 		Path:       "/old",
-		Query:      map[string][]string{"v1": {"a", "b"}},
+		Query:      model.Query{{Name: "v1", Values: []string{"a", "b"}}},
 		RawQuery:   "v1=a&v1=b",
-		Headers:    model.Headers{"X-Test": {"1", "2"}, "Content-Type": {"application/json"}},
+		Headers:    model.Headers{{Name: "X-Test", Values: []string{"1", "2"}}, {Name: "Content-Type", Values: []string{"application/json"}}},
 		Body:       body(`{"one":"a","two":"b"}`, ""),
 		Generators: model.Generators{},
 	}
@@ -497,16 +497,16 @@ func TestGenerateRequest(t *testing.T) {
 	if out.Path != "/path/1000" || out.Method != "POST" {
 		t.Errorf("path/method = %s %s", out.Method, out.Path)
 	}
-	if got := out.Headers["X-Test"]; len(got) != 2 || got[0] != "1" || got[1] != "1" {
+	if got := out.Headers.Values("X-Test"); len(got) != 2 || got[0] != "1" || got[1] != "1" {
 		t.Errorf("X-Test = %v", got)
 	}
 	if got := out.Headers.First("x-new"); got != "2" {
 		t.Errorf("X-New = %q", got)
 	}
-	if got := out.Query["v1"]; len(got) != 2 || got[0] != "3" || got[1] != "3" {
+	if got := out.Query.Values("v1"); len(got) != 2 || got[0] != "3" || got[1] != "3" {
 		t.Errorf("v1 = %v", got)
 	}
-	if got := out.Query["v2"]; len(got) != 1 || got[0] != "4" {
+	if got := out.Query.Values("v2"); len(got) != 1 || got[0] != "4" {
 		t.Errorf("v2 = %v", got)
 	}
 	if out.RawQuery != "" {
@@ -516,7 +516,7 @@ func TestGenerateRequest(t *testing.T) {
 		t.Errorf("body = %s", out.Body.String())
 	}
 	// The input is untouched.
-	if r.Path != "/old" || r.Headers["X-Test"][0] != "1" || r.Headers["X-Test"][1] != "2" || r.Query["v1"][0] != "a" || r.Body.String() != `{"one":"a","two":"b"}` || len(r.Headers) != 2 {
+	if r.Path != "/old" || r.Headers.Values("X-Test")[0] != "1" || r.Headers.Values("X-Test")[1] != "2" || r.Query.Values("v1")[0] != "a" || r.Body.String() != `{"one":"a","two":"b"}` || len(r.Headers) != 2 {
 		t.Errorf("input modified: %+v", r)
 	}
 
@@ -527,7 +527,7 @@ func TestGenerateRequest(t *testing.T) {
 	}
 	// Missing provider state: error, values unchanged, others applied.
 	out, err = GenerateRequest(r, Provider, nil)
-	if err == nil || out.Path != "/old" || out.Query["v2"][0] != "4" {
+	if err == nil || out.Path != "/old" || out.Query.Values("v2")[0] != "4" {
 		t.Errorf("missing state: %s %v, %v", out.Path, out.Query, err)
 	}
 }
@@ -608,7 +608,7 @@ func TestModeString(t *testing.T) {
 func TestArrayContainsVariantGenerators(t *testing.T) {
 	r := &model.Response{
 		Status:  200,
-		Headers: model.Headers{"Content-Type": {"application/vnd.siren+json"}},
+		Headers: model.Headers{{Name: "Content-Type", Values: []string{"application/vnd.siren+json"}}},
 		Body:    body(`{"actions":[{"name":"a","href":"x"},{"name":"b","href":"y"}],"other":[1]}`, ""),
 		MatchingRules: model.MatchingRules{model.CategoryBody: {"$.actions": {Rules: []model.Rule{{
 			Kind: model.ArrayContains,

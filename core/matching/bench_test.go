@@ -31,7 +31,7 @@ func BenchmarkMatchLargeArray(b *testing.B) {
 	rules := model.MatchingRules{}
 	rules.Add(model.CategoryBody, "$", model.Rule{Kind: model.MinType, Min: 1})
 	rules.Add(model.CategoryBody, "$[*].id", model.Rule{Kind: model.Regex, Regex: `\d{8}`})
-	h := model.Headers{"Content-Type": {"application/json"}}
+	h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	eb := model.PresentBody(expected, "")
 	ab := model.PresentBody(actual, "")
 	if mm := MatchBody(eb, ab, h, h, rules, true); len(mm) != 0 {

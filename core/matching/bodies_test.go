@@ -55,7 +55,7 @@ func TestMatchJSONBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := model.Headers{"Content-Type": {"application/json"}}
+			h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 			mm := MatchBody(model.PresentBody([]byte(tt.expected), ""), model.PresentBody([]byte(tt.actual), ""), h, h, tt.rules, !tt.request)
 			checkBody(t, mm, tt.wantPath, tt.want)
 		})
@@ -116,7 +116,7 @@ func TestMatchXMLBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := model.Headers{"Content-Type": {"application/xml"}}
+			h := model.Headers{{Name: "Content-Type", Values: []string{"application/xml"}}}
 			mm := MatchBody(model.PresentBody([]byte(tt.expected), ""), model.PresentBody([]byte(tt.actual), ""), h, h, tt.rules, !tt.request)
 			checkBody(t, mm, tt.wantPath, tt.want)
 		})
@@ -124,8 +124,8 @@ func TestMatchXMLBodies(t *testing.T) {
 }
 
 func TestBodyPresenceAndTypes(t *testing.T) {
-	json := model.Headers{"Content-Type": {"application/json"}}
-	text := model.Headers{"Content-Type": {"text/plain"}}
+	json := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
+	text := model.Headers{{Name: "Content-Type", Values: []string{"text/plain"}}}
 	present := func(s string) model.Body { return model.PresentBody([]byte(s), "") }
 	tests := []struct {
 		name             string
@@ -141,9 +141,9 @@ func TestBodyPresenceAndTypes(t *testing.T) {
 			"BodyMismatch", "Expected empty body but received Present(7 bytes)"},
 		{"present expected, missing actual", present(`{"a":1}`), model.Body{}, json, json, nil, "BodyMismatch", "Expected body Present(7 bytes) but was missing"},
 		{"present expected, empty actual", present(`{"a":1}`), model.Body{State: model.BodyEmpty}, json, json, nil, "BodyMismatch", "Expected body Present(7 bytes) but was empty"},
-		{"content types differ", present(`{"a":1}`), present(`<a/>`), json, model.Headers{"Content-Type": {"application/xml"}}, nil,
+		{"content types differ", present(`{"a":1}`), present(`<a/>`), json, model.Headers{{Name: "Content-Type", Values: []string{"application/xml"}}}, nil,
 			"BodyTypeMismatch", "Expected a body of 'application/json' but the actual content type was 'application/xml'"},
-		{"suffix type accepted", present(`{"a":1}`), present(`{"a":1}`), json, model.Headers{"Content-Type": {"application/hal+json"}}, nil, "", ""},
+		{"suffix type accepted", present(`{"a":1}`), present(`{"a":1}`), json, model.Headers{{Name: "Content-Type", Values: []string{"application/hal+json"}}}, nil, "", ""},
 		{"sniffed json", present(`{"a":1}`), present(`{"a":2}`), nil, nil, nil, "BodyMismatch", "Expected 2 (Integer) to be equal to 1 (Integer)"},
 		{"text equality", present("Hello World!"), present("Hello Mars!"), text, text, nil, "BodyMismatch",
 			"Expected body 'Hello World!' to match 'Hello Mars!' using equality but did not match"},
@@ -152,10 +152,10 @@ func TestBodyPresenceAndTypes(t *testing.T) {
 		{"binary contentType rule in a text body", present("x"), present("%PDF-1.4 ..."), text, text,
 			rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ContentType, Value: "image/jpeg"}),
 			"BodyMismatch", "Expected binary contents to have content type 'image/jpeg' but detected contents was 'application/pdf'"},
-		{"form", present("a=1&b=2"), present("b=2&a=1&c=3"), model.Headers{"Content-Type": {"application/x-www-form-urlencoded"}},
-			model.Headers{"Content-Type": {"application/x-www-form-urlencoded"}}, nil, "BodyMismatch", "Unexpected form post parameter 'c' received"},
-		{"binary equal", present("\x00\x01"), present("\x00\x01"), model.Headers{"Content-Type": {"application/octet-stream"}},
-			model.Headers{"Content-Type": {"application/octet-stream"}}, nil, "", ""},
+		{"form", present("a=1&b=2"), present("b=2&a=1&c=3"), model.Headers{{Name: "Content-Type", Values: []string{"application/x-www-form-urlencoded"}}},
+			model.Headers{{Name: "Content-Type", Values: []string{"application/x-www-form-urlencoded"}}}, nil, "BodyMismatch", "Unexpected form post parameter 'c' received"},
+		{"binary equal", present("\x00\x01"), present("\x00\x01"), model.Headers{{Name: "Content-Type", Values: []string{"application/octet-stream"}}},
+			model.Headers{{Name: "Content-Type", Values: []string{"application/octet-stream"}}}, nil, "", ""},
 		{"V4 body content type wins over header", model.PresentBody([]byte(`<a/>`), "application/xml"), model.PresentBody([]byte(`<a/>`), "application/xml"),
 			json, json, nil, "", ""},
 	}
@@ -179,8 +179,8 @@ func TestContentTypeOf(t *testing.T) {
 		{model.PresentBody([]byte(`<a/>`), ""), nil, "application/xml"},
 		{model.PresentBody([]byte(`<!DOCTYPE html><html/>`), ""), nil, "text/html"},
 		{model.PresentBody([]byte(`hello`), ""), nil, "text/plain"},
-		{model.PresentBody([]byte(`hello`), ""), model.Headers{"content-type": {"text/csv; charset=UTF-8"}}, "text/csv;charset=utf-8"},
-		{model.PresentBody([]byte(`hello`), "application/x-thing"), model.Headers{"content-type": {"text/plain"}}, "application/x-thing"},
+		{model.PresentBody([]byte(`hello`), ""), model.Headers{{Name: "content-type", Values: []string{"text/csv; charset=UTF-8"}}}, "text/csv;charset=utf-8"},
+		{model.PresentBody([]byte(`hello`), "application/x-thing"), model.Headers{{Name: "content-type", Values: []string{"text/plain"}}}, "application/x-thing"},
 		{model.Body{}, nil, ""},
 	}
 	for _, tt := range tests {

@@ -68,7 +68,7 @@ func (p part) request(t *testing.T, dir string) model.Request {
 	}
 	req.Headers = model.Headers{}
 	for k, v := range p.headers {
-		req.Headers[k] = []string{v}
+		req.Headers.Put(k, []string{v})
 	}
 	var body []byte
 	ct := p.contentType
@@ -107,7 +107,7 @@ func (p part) request(t *testing.T, dir string) model.Request {
 		req.Body = model.PresentBody(body, "")
 	}
 	if ct != "" {
-		req.Headers["Content-Type"] = []string{ct}
+		req.Headers.Put("Content-Type", []string{ct})
 	}
 	return req
 }
@@ -250,7 +250,7 @@ func bodyFixture(t *testing.T, dir, name string) (string, []byte) {
 func TestCompatibilitySuiteBodies(t *testing.T) {
 	dir := fixtures(t)
 	req := func(ct string, body []byte) model.Request {
-		return model.Request{Method: "PUT", Path: "/", Headers: model.Headers{"Content-Type": {ct}}, Body: model.PresentBody(body, "")}
+		return model.Request{Method: "PUT", Path: "/", Headers: model.Headers{{Name: "Content-Type", Values: []string{ct}}}, Body: model.PresentBody(body, "")}
 	}
 	fromFixture := func(name string) model.Request {
 		ct, b := bodyFixture(t, dir, name)

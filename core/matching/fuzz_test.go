@@ -41,7 +41,7 @@ func FuzzMatchJSON(f *testing.F) {
 			Rules: []model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}}}
 		rules := model.MatchingRules{}
 		rules.Add(model.CategoryBody, path, rule)
-		h := model.Headers{"Content-Type": {"application/json"}}
+		h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 		eb, ab := model.PresentBody(expected, ""), model.PresentBody(actual, "")
 		MatchBody(eb, ab, h, h, rules, false)
 		MatchBody(eb, ab, h, h, rules, true)
@@ -63,7 +63,7 @@ func FuzzContentType(f *testing.F) {
 	f.Add([]byte("\xff\xd8\xff\xe0"), "image/jpeg")
 	f.Add([]byte("a=1&b=2"), "multipart/form-data; boundary=xyz")
 	f.Fuzz(func(t *testing.T, data []byte, header string) {
-		ContentTypeOf(model.PresentBody(data, ""), model.Headers{"Content-Type": {header}})
+		ContentTypeOf(model.PresentBody(data, ""), model.Headers{{Name: "Content-Type", Values: []string{header}}})
 		ContentTypeOf(model.PresentBody(data, header), nil)
 		sniffContentType(data)
 		_ = matchContentType(data, header)
@@ -86,7 +86,7 @@ func FuzzMatchXML(f *testing.F) {
 		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\w+`, Min: 1, Max: 2, Value: "a"}
 		rules := model.MatchingRules{}
 		rules.Add(model.CategoryBody, path, rule)
-		h := model.Headers{"Content-Type": {"application/xml"}}
+		h := model.Headers{{Name: "Content-Type", Values: []string{"application/xml"}}}
 		eb, ab := model.PresentBody(expected, ""), model.PresentBody(actual, "")
 		MatchBody(eb, ab, h, h, rules, false)
 		MatchBody(eb, ab, h, h, rules, true)
@@ -108,7 +108,7 @@ func FuzzParseQuery(f *testing.F) {
 		if mm := matchQuery(q, ParseQuery(raw), newRuleSet(nil, model.CategoryQuery)); len(mm) != 0 {
 			t.Fatalf("%q does not match itself: %v", raw, mm)
 		}
-		form := model.Headers{"Content-Type": {"application/x-www-form-urlencoded"}}
+		form := model.Headers{{Name: "Content-Type", Values: []string{"application/x-www-form-urlencoded"}}}
 		MatchBody(model.PresentBody([]byte(raw), ""), model.PresentBody([]byte(raw+"&x=1"), ""), form, form, nil, false)
 	})
 }

@@ -16,14 +16,9 @@ var parameterisedHeaders = map[string]bool{"accept": true, "content-type": true}
 // matchHeaders compares headers: every expected header must be present
 // (names ignore case); extra actual headers are fine.
 func matchHeaders(expected, actual model.Headers, rules *ruleSet) []Mismatch {
-	keys := make([]string, 0, len(expected))
-	for k := range expected {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var out []Mismatch
-	for _, key := range keys {
-		ev := expected[key]
+	for _, f := range expected.Sorted() {
+		key, ev := f.Name, f.Values
 		av, ok := actual.Get(key)
 		if !ok {
 			out = append(out, Mismatch{Type: "HeaderMismatch", Path: key, Expected: strconv.Quote(strings.Join(ev, ", ")), Actual: "",

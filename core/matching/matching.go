@@ -273,7 +273,7 @@ func metadataHeaders(md map[string]any) model.Headers {
 	for _, k := range keys {
 		if strings.EqualFold(k, "contentType") || strings.EqualFold(k, "content-type") {
 			if s, ok := md[k].(string); ok {
-				return model.Headers{"Content-Type": {s}}
+				return model.Headers{{Name: "Content-Type", Values: []string{s}}}
 			}
 		}
 	}

@@ -142,7 +142,7 @@ func matchMultipart(expected, actual model.Body, eh, ah model.Headers, rules *ru
 func partBody(p mimePart) (model.Body, model.Headers) {
 	h := model.Headers{}
 	if ct := p.header.Get("Content-Type"); ct != "" {
-		h["Content-Type"] = []string{ct}
+		h = model.Headers{{Name: "Content-Type", Values: []string{ct}}}
 	}
 	return model.PresentBody(p.content, ""), h
 }

@@ -24,7 +24,7 @@ func TestMatchMultipart(t *testing.T) {
 		return "Content-Disposition: form-data; name=\"" + name + "\"; filename=\"f.bin\"\r\nContent-Type: " + ct + "\r\n\r\n" + value
 	}
 	h := func(boundary string) model.Headers {
-		return model.Headers{"Content-Type": {"multipart/form-data; boundary=" + boundary}}
+		return model.Headers{{Name: "Content-Type", Values: []string{"multipart/form-data; boundary=" + boundary}}}
 	}
 	jpegRule := rulesOf(model.CategoryBody, "$.photo", model.Rule{Kind: model.ContentType, Value: "image/jpeg"})
 	tests := []struct {
@@ -56,7 +56,7 @@ func TestMatchMultipart(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			eh, ah := h("AAA"), h("BBB")
 			if tt.name == "no boundary" {
-				eh = model.Headers{"Content-Type": {"multipart/form-data"}}
+				eh = model.Headers{{Name: "Content-Type", Values: []string{"multipart/form-data"}}}
 			}
 			mm := MatchBody(model.PresentBody(tt.expected, ""), model.PresentBody(tt.actual, ""), eh, ah, tt.rules, false)
 			if tt.want == "" {

@@ -12,7 +12,7 @@ import (
 
 func matchesJSON(t *testing.T, expected, actual string, rules model.MatchingRules, allowUnexpected bool) bool {
 	t.Helper()
-	h := model.Headers{"Content-Type": {"application/json"}}
+	h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	return len(MatchBody(model.PresentBody([]byte(expected), ""), model.PresentBody([]byte(actual), ""), h, h, rules, allowUnexpected)) == 0
 }
 
@@ -113,7 +113,7 @@ func TestParityArrayContainsAndEachValueOnLists(t *testing.T) {
 	if matchesJSON(t, `[1, 2, 3]`, `[10, 22, 6, 1, 5, 3, 2]`, nil, true) {
 		t.Error("without arrayContains: match")
 	}
-	h := model.Headers{"Content-Type": {"application/json"}}
+	h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	mm := MatchBody(model.PresentBody([]byte(`[1, 2, 3]`), ""), model.PresentBody([]byte(`[10, 22, 6, 1, 5, 2]`), ""), h, h, contains, true)
 	if len(mm) != 1 || mm[0].Path != "$" || mm[0].Expected != "3" || mm[0].Actual != `["10","22","6","1","5","2"]` ||
 		mm[0].Description != "Variant at index 2 (3) was not found in the actual list" {
@@ -143,42 +143,42 @@ func TestParityHeaderListRules(t *testing.T) {
 		want             []Mismatch
 	}{
 		{"min type", rule("id", model.Rule{Kind: model.MinType, Min: 2}),
-			model.Headers{"id": {"1", "2"}}, model.Headers{"id": {"1", "2", "3", "4"}}, nil},
+			model.Headers{{Name: "id", Values: []string{"1", "2"}}}, model.Headers{{Name: "id", Values: []string{"1", "2", "3", "4"}}}, nil},
 		{"min type fails", rule("id", model.Rule{Kind: model.MinType, Min: 2}),
-			model.Headers{"id": {"1", "2", "3", "4"}}, model.Headers{"id": {"1"}},
+			model.Headers{{Name: "id", Values: []string{"1", "2", "3", "4"}}}, model.Headers{{Name: "id", Values: []string{"1"}}},
 			[]Mismatch{{Type: "HeaderMismatch", Path: "$.id", Expected: `["1","2","3","4"]`, Actual: `["1"]`,
 				Description: "Expected [1] (size 1) to have minimum size of 2"}}},
 		{"values in order", rule("X-IMPROVED", model.Rule{Kind: model.Values}),
-			model.Headers{"X-IMPROVED": {"like", "regex"}}, model.Headers{"X-IMPROVED": {"like", "regex"}}, nil},
+			model.Headers{{Name: "X-IMPROVED", Values: []string{"like", "regex"}}}, model.Headers{{Name: "X-IMPROVED", Values: []string{"like", "regex"}}}, nil},
 		{"values out of order", rule("X-IMPROVED", model.Rule{Kind: model.Values}),
-			model.Headers{"X-IMPROVED": {"like", "regex"}}, model.Headers{"X-IMPROVED": {"regex", "like"}},
+			model.Headers{{Name: "X-IMPROVED", Values: []string{"like", "regex"}}}, model.Headers{{Name: "X-IMPROVED", Values: []string{"regex", "like"}}},
 			[]Mismatch{
 				{Type: "HeaderMismatch", Path: "X-IMPROVED", Expected: "like", Actual: "regex",
 					Description: "Mismatch with header 'X-IMPROVED': Expected 'regex' to be equal to 'like' for value at index 0"},
 				{Type: "HeaderMismatch", Path: "X-IMPROVED", Expected: "regex", Actual: "like",
 					Description: "Mismatch with header 'X-IMPROVED': Expected 'like' to be equal to 'regex' for value at index 0"}}},
 		{"arrayContains", rule("X-Id", model.Rule{Kind: model.ArrayContains}),
-			model.Headers{"X-Id": {"1", "3"}}, model.Headers{"X-Id": {"1", "2", "3", "4"}}, nil},
+			model.Headers{{Name: "X-Id", Values: []string{"1", "3"}}}, model.Headers{{Name: "X-Id", Values: []string{"1", "2", "3", "4"}}}, nil},
 		{"arrayContains fails", rule("X-Id", model.Rule{Kind: model.ArrayContains}),
-			model.Headers{"X-Id": {"1", "3"}}, model.Headers{"X-Id": {"2", "3", "4"}},
+			model.Headers{{Name: "X-Id", Values: []string{"1", "3"}}}, model.Headers{{Name: "X-Id", Values: []string{"2", "3", "4"}}},
 			[]Mismatch{{Type: "HeaderMismatch", Path: "$['x-id']", Expected: "1", Actual: `["2","3","4"]`,
 				Description: "Variant at index 0 (1) was not found in the actual list"}}},
-		{"eachValue", rule("X-Id", each), model.Headers{"X-Id": {"1", "2"}}, model.Headers{"X-Id": {"3", "4", "567"}}, nil},
-		{"eachValue fails", rule("X-Id", each), model.Headers{"X-Id": {"1", "2"}}, model.Headers{"X-Id": {"3", "abc123", "test"}},
+		{"eachValue", rule("X-Id", each), model.Headers{{Name: "X-Id", Values: []string{"1", "2"}}}, model.Headers{{Name: "X-Id", Values: []string{"3", "4", "567"}}}, nil},
+		{"eachValue fails", rule("X-Id", each), model.Headers{{Name: "X-Id", Values: []string{"1", "2"}}}, model.Headers{{Name: "X-Id", Values: []string{"3", "abc123", "test"}}},
 			[]Mismatch{
 				{Type: "HeaderMismatch", Path: "X-Id", Expected: "2", Actual: "abc123",
 					Description: `Mismatch with header 'X-Id': Expected 'abc123' to match '\d+' for value at index 0`},
 				{Type: "HeaderMismatch", Path: "X-Id", Expected: "1", Actual: "test",
 					Description: `Mismatch with header 'X-Id': Expected 'test' to match '\d+' for value at index 0`}}},
-		{"different lengths", nil, model.Headers{"c": {"d", "e"}}, model.Headers{"c": {"e"}},
+		{"different lengths", nil, model.Headers{{Name: "c", Values: []string{"d", "e"}}}, model.Headers{{Name: "c", Values: []string{"e"}}},
 			[]Mismatch{
 				{Type: "HeaderMismatch", Path: "c", Expected: "d", Actual: "e",
 					Description: "Mismatch with header 'c': Expected 'e' to be equal to 'd' for value at index 0"},
 				{Type: "HeaderMismatch", Path: "c", Expected: "e", Actual: "",
 					Description: "Mismatch with header 'c': Expected value 'e' at index 1 but was missing (actual has 1 value(s))"}}},
-		{"not well formed", nil, model.Headers{"content-type": {"application/json"}}, model.Headers{"content-type": {"application/json;"}}, nil},
+		{"not well formed", nil, model.Headers{{Name: "content-type", Values: []string{"application/json"}}}, model.Headers{{Name: "content-type", Values: []string{"application/json;"}}}, nil},
 		{"indexed header rule", newRuleSet(rulesOf(model.CategoryHeader, "HEADER[0]", model.Rule{Kind: model.Regex, Regex: `\w+`}), model.CategoryHeader),
-			model.Headers{"HEADER": {"HEADERX"}}, model.Headers{"HEADER": {"HEADERY"}}, nil},
+			model.Headers{{Name: "HEADER", Values: []string{"HEADERX"}}}, model.Headers{{Name: "HEADER", Values: []string{"HEADERY"}}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestParityHeaderListRules(t *testing.T) {
 // These follow the reference's xml.rs tests.
 func TestParityXML(t *testing.T) {
 	match := func(expected, actual string, rules model.MatchingRules, allow bool) []Mismatch {
-		h := model.Headers{"Content-Type": {"application/xml"}}
+		h := model.Headers{{Name: "Content-Type", Values: []string{"application/xml"}}}
 		return MatchBody(model.PresentBody([]byte(expected), ""), model.PresentBody([]byte(actual), ""), h, h, rules, allow)
 	}
 	same := [][2]string{

@@ -2,7 +2,6 @@ package matching
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -10,14 +9,14 @@ import (
 	"github.com/libpact/libpact/core/pactfile"
 )
 
-// queryOf returns the request's query as a name → values map, parsing
-// RawQuery when the map is not filled in.
+// queryOf returns the request's query, parsing RawQuery when Query is not
+// filled in.
 //
 // V1 note: the V1 specification compares query strings as plain text (order
 // and a trailing "&" matter). Like the reference implementation, libpact
 // always compares V1 queries as parameter maps (V1.1 semantics); see
 // conformance/DEVIATIONS.md.
-func queryOf(r *model.Request) map[string][]string {
+func queryOf(r *model.Request) model.Query {
 	if len(r.Query) > 0 || r.RawQuery == "" {
 		return r.Query
 	}
@@ -25,16 +24,16 @@ func queryOf(r *model.Request) map[string][]string {
 }
 
 // ParseQuery parses a query string (or a form-urlencoded body) into a
-// name → values map, with pactfile.ParseQuery, the one query parser that pact
+// list of parameters, with pactfile.ParseQuery, the one query parser that pact
 // files, received requests and the matcher share: split on "&", skip empty
 // segments, split each on the first "=", decode %XX and "+". A name without
-// "=" gets the value "".
+// "=" gets the value "". The result is never nil.
 //
-//	matching.ParseQuery("a=1&b=x%3Dy&a=2&") // {"a": ["1", "2"], "b": ["x=y"]}
-func ParseQuery(raw string) map[string][]string {
+//	matching.ParseQuery("a=1&b=x%3Dy&a=2&") // [{a [1 2]} {b [x=y]}]
+func ParseQuery(raw string) model.Query {
 	q, _ := pactfile.ParseQuery(raw)
 	if q == nil {
-		q = map[string][]string{}
+		q = model.Query{}
 	}
 	return q
 }
@@ -50,28 +49,24 @@ func debugStrings(l []string) string {
 
 // matchQuery compares query parameters: missing and unexpected names fail,
 // values are compared in order, or by the rule on the name.
-func matchQuery(expected, actual map[string][]string, rules *ruleSet) []Mismatch {
+func matchQuery(expected, actual model.Query, rules *ruleSet) []Mismatch {
 	return matchParams(expected, actual, rules, "QueryMismatch", "query parameter", nil)
 }
 
 // matchParams is the query-map comparison, shared with form bodies (which
 // word it "form post parameter" and report BodyMismatch at "$.name").
-func matchParams(expected, actual map[string][]string, rules *ruleSet, typ, noun string, pathOf func(string) string) []Mismatch {
+func matchParams(expected, actual model.Query, rules *ruleSet, typ, noun string, pathOf func(string) string) []Mismatch {
 	if pathOf == nil {
 		pathOf = func(k string) string { return k }
 	}
 	mk := func(key string, e, a any, msg string) Mismatch {
 		return Mismatch{Type: typ, Path: pathOf(key), Expected: e, Actual: a, Description: msg}
 	}
-	keys := make([]string, 0, len(expected))
-	for k := range expected {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	actualIndex, expectedIndex := indexParams(actual), indexParams(expected)
 	var out []Mismatch
-	for _, key := range keys {
-		ev := expected[key]
-		av, ok := actual[key]
+	for _, f := range expected.Sorted() {
+		key, ev := f.Name, f.Values
+		av, ok := actualIndex.get(key)
 		if !ok {
 			out = append(out, mk(key, debugStrings(ev), "", fmt.Sprintf("Expected %s '%s' but was missing", noun, key)))
 			continue
@@ -113,17 +108,43 @@ func matchParams(expected, actual map[string][]string, rules *ruleSet, typ, noun
 				fmt.Sprintf("Expected %s '%s' with %d value(s) but received %d value(s)", noun, key, len(ev), len(av))))
 		}
 	}
-	akeys := make([]string, 0, len(actual))
-	for k := range actual {
-		if _, ok := expected[k]; !ok {
-			akeys = append(akeys, k)
+	for _, f := range actual.Sorted() {
+		if _, ok := expectedIndex.get(f.Name); !ok {
+			out = append(out, mk(f.Name, "", debugStrings(f.Values), fmt.Sprintf("Unexpected %s '%s' received", noun, f.Name)))
 		}
 	}
-	sort.Strings(akeys)
-	for _, k := range akeys {
-		out = append(out, mk(k, "", debugStrings(actual[k]), fmt.Sprintf("Unexpected %s '%s' received", noun, k)))
-	}
 	return out
+}
+
+// paramIndex finds parameters by name: by scanning a short list, through a
+// map built once for a long one (a form body of thousands of fields).
+type paramIndex struct {
+	q      model.Query
+	byName map[string]int
+}
+
+// indexParams returns the index of q.
+func indexParams(q model.Query) paramIndex {
+	x := paramIndex{q: q}
+	if len(q) > 32 {
+		x.byName = make(map[string]int, len(q))
+		for n := len(q) - 1; n >= 0; n-- { // the first of a repeated name wins, as in Query.Get
+			x.byName[q[n].Name] = n
+		}
+	}
+	return x
+}
+
+// get returns the values of the parameter name and whether there is one.
+func (x paramIndex) get(name string) ([]string, bool) {
+	if x.byName == nil {
+		return x.q.Get(name)
+	}
+	n, ok := x.byName[name]
+	if !ok {
+		return nil, false
+	}
+	return x.q[n].Values, true
 }
 
 // compareParamValue compares one value of a parameter that has a rule (the

@@ -10,7 +10,7 @@ import (
 // mismatches first, then the status, then headers; a verifier prints them in
 // that order (found side by side with pact-python).
 func TestMatchResponseOrder(t *testing.T) {
-	jsonHeaders := model.Headers{"Content-Type": {"application/json"}}
+	jsonHeaders := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	tests := []struct {
 		name     string
 		expected model.Response
@@ -20,7 +20,7 @@ func TestMatchResponseOrder(t *testing.T) {
 		{
 			name:     "body type, status, header",
 			expected: model.Response{Status: 200, Headers: jsonHeaders, Body: model.PresentBody([]byte(`[{"id":5}]`), "application/json")},
-			actual:   model.Response{Status: 500, Headers: model.Headers{"Content-Type": {"text/plain"}}, Body: model.PresentBody([]byte("boom"), "text/plain")},
+			actual:   model.Response{Status: 500, Headers: model.Headers{{Name: "Content-Type", Values: []string{"text/plain"}}}, Body: model.PresentBody([]byte("boom"), "text/plain")},
 			want:     []string{"BodyTypeMismatch", "StatusMismatch", "HeaderMismatch"},
 		},
 		{

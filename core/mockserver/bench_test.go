@@ -19,9 +19,9 @@ func benchPact(n int) *model.Pact {
 	for k := range n {
 		i := p.AddInteraction(model.HTTP, fmt.Sprint("item ", k))
 		i.Request.Path = fmt.Sprint("/items/", k)
-		i.Request.Query = map[string][]string{"full": {"true"}}
-		i.Request.Headers = model.Headers{"Accept": {"application/json"}}
-		i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+		i.Request.Query = model.Query{{Name: "full", Values: []string{"true"}}}
+		i.Request.Headers = model.Headers{{Name: "Accept", Values: []string{"application/json"}}}
+		i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 		i.Response.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["a","b"]}`, k, k)), "application/json")
 	}
 	return p

@@ -229,8 +229,9 @@ func (s *Server) writeResponse(w http.ResponseWriter, req *model.Request, i *mod
 	h["Access-Control-Expose-Headers"] = valCorsExpose
 	h["Access-Control-Allow-Credentials"] = valTrue
 	hasContentType := false
-	for name, values := range resp.Headers {
-		key := http.CanonicalHeaderKey(name)
+	for _, f := range resp.Headers {
+		values := f.Values
+		key := http.CanonicalHeaderKey(f.Name)
 		if key == "Content-Type" {
 			hasContentType = true
 		}
@@ -303,7 +304,7 @@ func isCORS(key string) bool {
 
 // originValue is the request's Origin header as a header value, or "*".
 func originValue(req *model.Request) []string {
-	if v, ok := req.Headers["Origin"]; ok && len(v) == 1 && v[0] != "" {
+	if v, ok := req.Headers.Exact("Origin"); ok && len(v) == 1 && v[0] != "" {
 		return slices.Clip(v)
 	}
 	if o := origin(req); o != "*" {
@@ -314,7 +315,7 @@ func originValue(req *model.Request) []string {
 
 // origin is the request's Origin header, or "*".
 func origin(req *model.Request) string {
-	if v, ok := req.Headers["Origin"]; ok && len(v) > 0 {
+	if v, ok := req.Headers.Exact("Origin"); ok && len(v) > 0 {
 		return v[0]
 	}
 	if o := req.Headers.First("Origin"); o != "" {

@@ -679,7 +679,8 @@ func plainResponse(i *model.Response) bool {
 	if st := i.Status; st != 0 && (st < 200 || st > 599 || st == 204 || st == 304) {
 		return false
 	}
-	for name, values := range i.Headers {
+	for _, f := range i.Headers {
+		name, values := f.Name, f.Values
 		if !validToken(name) {
 			return false
 		}

@@ -21,19 +21,19 @@ func fastPact() *model.Pact {
 	p := model.NewPact("c", "p", model.V4)
 	i := p.AddInteraction(model.HTTP, "an item")
 	i.Request.Method, i.Request.Path = "GET", "/items/1"
-	i.Response.Headers = model.Headers{"Content-Type": {"application/json"}, "x-multi": {"a", "b"}, "ETag": {`"1"`}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}, {Name: "x-multi", Values: []string{"a", "b"}}, {Name: "ETag", Values: []string{`"1"`}}}
 	i.Response.Body = model.PresentBody([]byte(`{"id":1}`), "application/json")
 
 	i = p.AddInteraction(model.HTTP, "a new item")
 	i.Request.Method, i.Request.Path = "POST", "/items"
-	i.Request.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Request.Body = model.PresentBody([]byte(`{"name":"x"}`), "application/json")
 	i.Response.Status = 201
-	i.Response.Headers = model.Headers{"location": {"/items/2"}}
+	i.Response.Headers = model.Headers{{Name: "location", Values: []string{"/items/2"}}}
 
 	i = p.AddInteraction(model.HTTP, "a query")
 	i.Request.Method, i.Request.Path = "GET", "/search"
-	i.Request.Query = map[string][]string{"q": {"a b"}}
+	i.Request.Query = model.Query{{Name: "q", Values: []string{"a b"}}}
 	i.Response.Status = 299
 	i.Response.Body = model.PresentBody([]byte("plain text"), "")
 
@@ -47,11 +47,11 @@ func fastPact() *model.Pact {
 
 	i = p.AddInteraction(model.HTTP, "odd headers")
 	i.Request.Method, i.Request.Path = "GET", "/odd"
-	i.Response.Headers = model.Headers{"X-Space": {"a "}, "Connection": {"close"}, "Date": {"yesterday"}}
+	i.Response.Headers = model.Headers{{Name: "X-Space", Values: []string{"a "}}, {Name: "Connection", Values: []string{"close"}}, {Name: "Date", Values: []string{"yesterday"}}}
 
 	i = p.AddInteraction(model.HTTP, "a date")
 	i.Request.Method, i.Request.Path = "PUT", "/date"
-	i.Response.Headers = model.Headers{"Date": {"Mon, 02 Jan 2006 15:04:05 GMT"}}
+	i.Response.Headers = model.Headers{{Name: "Date", Values: []string{"Mon, 02 Jan 2006 15:04:05 GMT"}}}
 
 	i = p.AddInteraction(model.HTTP, "generated")
 	i.Request.Method, i.Request.Path = "GET", "/gen"

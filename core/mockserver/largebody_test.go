@@ -37,7 +37,7 @@ func BenchmarkLargeBody(b *testing.B) {
 	p := model.NewPact("c", "p", model.V4)
 	i := p.AddInteraction(model.HTTP, "an upload of the catalogue")
 	i.Request.Method, i.Request.Path = "POST", "/catalogue"
-	i.Request.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Request.Body = model.PresentBody([]byte(`{"items": [{"id": 1, "name": "product number 000001", "sku": "SKU-000001-AA", "price": 9.99, "available": true, "colour": "blue"}]}`), "application/json")
 	i.Request.MatchingRules = model.MatchingRules{}
 	i.Request.MatchingRules.Add(model.CategoryBody, "$.items", model.Rule{Kind: model.MinType, Min: 1})

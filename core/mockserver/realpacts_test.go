@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -27,14 +26,10 @@ func exampleRequest(base string, r *model.Request) (req *http.Request, ok bool) 
 	case r.RawQuery != "":
 		target += "?" + r.RawQuery
 	case len(r.Query) > 0:
-		names := make([]string, 0, len(r.Query))
-		for k := range r.Query {
-			names = append(names, k)
-		}
-		sort.Strings(names)
 		var parts []string
-		for _, k := range names {
-			for _, v := range r.Query[k] {
+		for _, f := range r.Query.Sorted() {
+			k := f.Name
+			for _, v := range f.Values {
 				if r.QueryNoValue[k] && v == "" {
 					parts = append(parts, url.QueryEscape(k))
 					continue
@@ -52,7 +47,8 @@ func exampleRequest(base string, r *model.Request) (req *http.Request, ok bool) 
 	if err != nil {
 		return nil, false
 	}
-	for k, vs := range r.Headers {
+	for _, f := range r.Headers {
+		k, vs := f.Name, f.Values
 		if strings.EqualFold(k, "Content-Length") || strings.EqualFold(k, "Host") || strings.EqualFold(k, "Transfer-Encoding") {
 			return nil, false
 		}

@@ -19,7 +19,7 @@ func TestGeneratorErrorKeepsGeneratedParts(t *testing.T) {
 	p := model.NewPact("c", "p", model.V3)
 	i := p.AddInteraction(model.HTTP, "partly generated")
 	i.Request.Path = "/partly"
-	i.Response.Headers = model.Headers{"Content-Type": {"application/json"}, "X-Id": {"1000"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}, {Name: "X-Id", Values: []string{"1000"}}}
 	i.Response.Body = model.PresentBody([]byte(`not json`), "application/json")
 	i.Response.Generators = model.Generators{}
 	i.Response.Generators.Add(model.CategoryHeader, "X-Id", model.Generator{Type: "RandomInt", Attrs: map[string]any{"min": 1, "max": 9}})
@@ -91,7 +91,7 @@ func TestFailuresKeptWithinBudget(t *testing.T) {
 	p := model.NewPact("c", "p", model.V3)
 	i := p.AddInteraction(model.HTTP, "post json")
 	i.Request.Method, i.Request.Path = "POST", "/json"
-	i.Request.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Request.Body = model.PresentBody([]byte(`{"a": 1}`), "application/json")
 	s := start(t, p, Config{})
 	big := append(append([]byte(`{"a": "`), bytes.Repeat([]byte("x"), 1<<20)...), '"', '}')

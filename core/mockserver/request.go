@@ -88,7 +88,7 @@ func toRequest(r *http.Request, limit int64) (*model.Request, error) {
 		req.Query, req.QueryNoValue = pactfile.ParseQuery(rawQuery)
 	}
 	if err := checkHeaderEncoding(r.Header); err != nil {
-		req.Headers = model.Headers(r.Header)
+		req.Headers = headersOf(r.Header)
 		return req, err
 	}
 	req.Headers = toHeaders(r)
@@ -159,31 +159,47 @@ func splitURI(r *http.Request) (path, rawQuery string) {
 	return uri, ""
 }
 
-// toHeaders returns the request headers as the model's, splitting the values
-// of list headers (multiValueHeaders) on commas. It reuses r.Header, which
-// the handler owns, rather than copying it. Go moves the Host header out of
-// the map; it is put back so that a pact can expect it.
+// toHeaders returns the request headers as the model's, sorted by name,
+// splitting the values of list headers (multiValueHeaders) on commas. The
+// values share r.Header's slices where they are not split. Go moves the Host
+// header out of the map; it is put back so that a pact can expect it.
 func toHeaders(r *http.Request) model.Headers {
-	h := model.Headers(r.Header)
-	if h == nil {
-		h = model.Headers{}
-	}
-	for name, values := range h {
-		if !listHeader(name) || !hasComma(values) {
-			continue
-		}
-		split := make([]string, 0, len(values)+2)
-		for _, v := range values {
-			for part := range strings.SplitSeq(v, ",") {
-				split = append(split, strings.TrimSpace(part))
-			}
-		}
-		h[name] = split
-	}
+	extra := 0
 	if r.Host != "" {
-		h["Host"] = []string{r.Host}
+		extra = 1
 	}
+	h := make(model.Headers, 0, len(r.Header)+extra)
+	for name, values := range r.Header {
+		if extra == 1 && name == "Host" {
+			continue // replaced by r.Host below
+		}
+		if listHeader(name) && hasComma(values) {
+			split := make([]string, 0, len(values)+2)
+			for _, v := range values {
+				for part := range strings.SplitSeq(v, ",") {
+					split = append(split, strings.TrimSpace(part))
+				}
+			}
+			values = split
+		}
+		h = append(h, model.Field{Name: name, Values: values})
+	}
+	if extra == 1 {
+		h = append(h, model.Field{Name: "Host", Values: []string{r.Host}})
+	}
+	h.Sort()
 	return h
+}
+
+// headersOf returns h as the model's headers, sorted by name, sharing its
+// value slices.
+func headersOf(h http.Header) model.Headers {
+	out := make(model.Headers, 0, len(h))
+	for name, values := range h {
+		out = append(out, model.Field{Name: name, Values: values})
+	}
+	out.Sort()
+	return out
 }
 
 func hasComma(values []string) bool {

@@ -31,9 +31,9 @@ func TestToRequest(t *testing.T) {
 			name: "path is kept encoded, query decoded",
 			raw:  "GET /a%20b/c?x=1%202&y=a+b&x=3&flag HTTP/1.1\r\nHost: h\r\n\r\n",
 			want: model.Request{Method: "GET", Path: "/a%20b/c", RawQuery: "x=1%202&y=a+b&x=3&flag",
-				Query:        map[string][]string{"x": {"1 2", "3"}, "y": {"a b"}, "flag": {""}},
+				Query:        model.Query{{Name: "flag", Values: []string{""}}, {Name: "x", Values: []string{"1 2", "3"}}, {Name: "y", Values: []string{"a b"}}},
 				QueryNoValue: map[string]bool{"flag": true},
-				Headers:      model.Headers{"Host": {"h"}},
+				Headers:      model.Headers{{Name: "Host", Values: []string{"h"}}},
 				Body:         model.Body{State: model.BodyEmpty}},
 		},
 		{
@@ -41,25 +41,25 @@ func TestToRequest(t *testing.T) {
 			raw: "GET / HTTP/1.1\r\nHost: h\r\nAccept: text/html, application/json;q=0.9\r\n" +
 				"Date: Mon, 01 Jan 2024 00:00:00 GMT\r\nX-Custom: a, b\r\nX-Rep: 1\r\nX-Rep: 2\r\n\r\n",
 			want: model.Request{Method: "GET", Path: "/", Headers: model.Headers{
-				"Host": {"h"}, "Accept": {"text/html", "application/json;q=0.9"},
-				"Date": {"Mon, 01 Jan 2024 00:00:00 GMT"}, "X-Custom": {"a, b"}, "X-Rep": {"1", "2"}},
+				{Name: "Accept", Values: []string{"text/html", "application/json;q=0.9"}}, {Name: "Date", Values: []string{"Mon, 01 Jan 2024 00:00:00 GMT"}},
+				{Name: "Host", Values: []string{"h"}}, {Name: "X-Custom", Values: []string{"a, b"}}, {Name: "X-Rep", Values: []string{"1", "2"}}},
 				Body: model.Body{State: model.BodyEmpty}},
 		},
 		{
 			name: "body with content type",
 			raw:  "POST /p HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}",
-			want: model.Request{Method: "POST", Path: "/p", Headers: model.Headers{"Host": {"h"},
-				"Content-Type": {"application/json"}, "Content-Length": {"7"}},
+			want: model.Request{Method: "POST", Path: "/p", Headers: model.Headers{{Name: "Content-Length", Values: []string{"7"}},
+				{Name: "Content-Type", Values: []string{"application/json"}}, {Name: "Host", Values: []string{"h"}}},
 				Body: model.Body{State: model.BodyPresent, Content: []byte(`{"a":1}`), ContentType: "application/json"}},
 		},
 		{
 			name: "empty query string",
 			raw:  "GET /p? HTTP/1.1\r\nHost: h\r\n\r\n",
-			want: model.Request{Method: "GET", Path: "/p", Headers: model.Headers{"Host": {"h"}},
+			want: model.Request{Method: "GET", Path: "/p", Headers: model.Headers{{Name: "Host", Values: []string{"h"}}},
 				Body: model.Body{State: model.BodyEmpty}},
 		},
 	}
-	for _, tt := range tests {
+	for _, tt := range tests { // headers and query parameters come sorted by name
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := toRequest(readRequest(t, tt.raw), 1<<20)
 			if err != nil {

@@ -3,7 +3,7 @@ package mockserver
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/libpact/libpact/core/matching"
@@ -185,15 +185,15 @@ func plainRequestJSON(r *model.Request) map[string]any {
 	out := map[string]any{"method": r.Method, "path": r.Path}
 	if len(r.Query) > 0 {
 		q := make(map[string]any, len(r.Query))
-		for k, v := range r.Query {
-			q[k] = append([]string(nil), v...)
+		for _, f := range r.Query {
+			q[f.Name] = append([]string(nil), f.Values...)
 		}
 		out["query"] = q
 	}
 	if len(r.Headers) > 0 {
 		h := make(map[string]any, len(r.Headers))
-		for k, v := range r.Headers {
-			h[k] = strings.Join(v, ", ")
+		for _, f := range r.Headers {
+			h[f.Name] = strings.Join(f.Values, ", ")
 		}
 		out["headers"] = h
 	}
@@ -260,23 +260,19 @@ func describeRequest(r *model.Request) string {
 	return b.String()
 }
 
-func writeStringsMap[M ~map[string][]string](b *strings.Builder, m M) {
-	if len(m) == 0 {
+func writeStringsMap(b *strings.Builder, fields []model.Field) {
+	if len(fields) == 0 {
 		b.WriteString("None")
 		return
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	sorted := slices.SortedFunc(slices.Values(fields), func(x, y model.Field) int { return strings.Compare(x.Name, y.Name) })
 	b.WriteByte('{')
-	for n, k := range keys {
+	for n, f := range sorted {
 		if n > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(b, "%q: [", k)
-		for j, v := range m[k] {
+		fmt.Fprintf(b, "%q: [", f.Name)
+		for j, v := range f.Values {
 			if j > 0 {
 				b.WriteString(", ")
 			}

@@ -69,23 +69,23 @@ func compatPact(t testing.TB) *model.Pact {
 	i := p.AddInteraction(model.HTTP, "interaction 1")
 	i.Request.Method, i.Request.Path = "GET", "/basic"
 	i.Response.Status = 200
-	i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Response.Body = model.PresentBody(basic, "application/json")
 
 	i = p.AddInteraction(model.HTTP, "interaction 2")
 	i.Request.Method, i.Request.Path = "GET", "/with_params"
-	i.Request.Query = map[string][]string{"a": {"1"}, "b": {"2"}}
+	i.Request.Query = model.Query{{Name: "a", Values: []string{"1"}}, {Name: "b", Values: []string{"2"}}}
 	i.Request.RawQuery = "a=1&b=2"
 	i.Response.Status = 200
 
 	i = p.AddInteraction(model.HTTP, "interaction 3")
 	i.Request.Method, i.Request.Path = "GET", "/with_headers"
-	i.Request.Headers = model.Headers{"X-TEST": {"Compatibility"}}
+	i.Request.Headers = model.Headers{{Name: "X-TEST", Values: []string{"Compatibility"}}}
 	i.Response.Status = 200
 
 	i = p.AddInteraction(model.HTTP, "interaction 4")
 	i.Request.Method, i.Request.Path = "PUT", "/basic"
-	i.Request.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Request.Body = model.PresentBody(basic, "application/json")
 	i.Response.Status = 200
 
@@ -120,7 +120,7 @@ func bodyInteraction(t testing.TB, p *model.Pact, path, file, contentType string
 	body, ct := fixtureBody(t, file, contentType)
 	i := p.AddInteraction(model.HTTP, "PUT "+path)
 	i.Request.Method, i.Request.Path = "PUT", path
-	i.Request.Headers = model.Headers{"Content-Type": {ct}}
+	i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{ct}}}
 	i.Request.Body = model.PresentBody(body, ct)
 	i.Response.Status = 200
 }
@@ -325,8 +325,8 @@ func TestCompatibilityV1Messages(t *testing.T) {
 			s := start(t, only(all, tt.interaction), Config{})
 			want := all.Interactions[tt.interaction-1].Request
 			header := map[string]string{}
-			for k, v := range want.Headers {
-				header[k] = v[0]
+			for _, f := range want.Headers {
+				header[f.Name] = f.Values[0]
 			}
 			if r := send(t, nil, tt.method, s.URL()+tt.path, header, want.Body.Content); r.status != 200 {
 				t.Fatalf("positive case: status %d %s", r.status, r.body)
@@ -355,7 +355,7 @@ func TestGenerators(t *testing.T) {
 	p := model.NewPact("c", "p", model.V3)
 	i := p.AddInteraction(model.HTTP, "generated")
 	i.Request.Path = "/gen"
-	i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 	i.Response.Body = model.PresentBody([]byte(`{"id": 100, "link": "http://1234:8080/a"}`), "application/json")
 	i.Response.Generators = model.Generators{}
 	i.Response.Generators.Add(model.CategoryBody, "$.id", model.Generator{Type: "RandomInt", Attrs: map[string]any{"min": 1, "max": 9}})
@@ -390,7 +390,7 @@ func simplePact() *model.Pact {
 	p := model.NewPact("c", "p", model.V4)
 	i := p.AddInteraction(model.HTTP, "hello")
 	i.Request.Method, i.Request.Path = "GET", "/hello"
-	i.Response.Headers = model.Headers{"Content-Type": {"text/plain"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"text/plain"}}}
 	i.Response.Body = model.PresentBody([]byte("hi"), "text/plain")
 	return p
 }
@@ -750,7 +750,7 @@ func TestSameRequestServedInOrder(t *testing.T) {
 	}
 	auth := p.AddInteraction(model.HTTP, "authorised")
 	auth.Request.Path = "/thing"
-	auth.Request.Headers = model.Headers{"Authorization": {"Bearer x"}}
+	auth.Request.Headers = model.Headers{{Name: "Authorization", Values: []string{"Bearer x"}}}
 	auth.Response.Status = 201
 
 	s := start(t, p, Config{})
@@ -896,7 +896,7 @@ func TestResponseHeaders(t *testing.T) {
 	i := p.AddInteraction(model.HTTP, "cookies")
 	i.Request.Path = "/cookies"
 	i.Response.Status = 201
-	i.Response.Headers = model.Headers{"set-cookie": {"a=1", "b=2"}, "X-Date": {"Mon, 01 Jan 2024 00:00:00 GMT"}}
+	i.Response.Headers = model.Headers{{Name: "set-cookie", Values: []string{"a=1", "b=2"}}, {Name: "X-Date", Values: []string{"Mon, 01 Jan 2024 00:00:00 GMT"}}}
 	i.Response.Body = model.PresentBody([]byte("<html></html>"), "")
 	j := p.AddInteraction(model.HTTP, "typed body")
 	j.Request.Path = "/typed"

@@ -1,7 +1,5 @@
 package model
 
-import "strings"
-
 // BodyState says whether a body is there at all, and if so whether it is
 // empty or JSON null (spec V1.1 "Differences from V1").
 type BodyState int
@@ -68,55 +66,4 @@ func (b Body) String() string {
 		return ""
 	}
 	return string(b.Content)
-}
-
-// Headers maps a header name, as written, to its values in order.
-// Look names up with Get, which ignores case.
-type Headers map[string][]string
-
-// Get returns the values of the header whose name equals name ignoring case,
-// and whether there is one.
-//
-//	h := model.Headers{"Content-Type": {"application/json"}}
-//	v, ok := h.Get("content-type") // ["application/json"], true
-func (h Headers) Get(name string) ([]string, bool) {
-	if v, ok := h[name]; ok {
-		return v, true
-	}
-	for k, v := range h {
-		if strings.EqualFold(k, name) {
-			return v, true
-		}
-	}
-	return nil, false
-}
-
-// First returns the first value of the header name (ignoring case), or "".
-func (h Headers) First(name string) string {
-	v, _ := h.Get(name)
-	if len(v) == 0 {
-		return ""
-	}
-	return v[0]
-}
-
-// Set replaces the values of the header name, keeping the spelling of an
-// existing header with the same name ignoring case.
-func (h Headers) Set(name string, values ...string) {
-	for k := range h {
-		if strings.EqualFold(k, name) {
-			h[k] = values
-			return
-		}
-	}
-	h[name] = values
-}
-
-// Delete removes the header name, ignoring case.
-func (h Headers) Delete(name string) {
-	for k := range h {
-		if strings.EqualFold(k, name) {
-			delete(h, k)
-		}
-	}
 }

@@ -56,14 +56,14 @@ func (i *Interaction) Clone() *Interaction {
 // Clone returns a deep copy of the request.
 func (r Request) Clone() Request {
 	c := r
-	c.Query = cloneStrings(r.Query)
+	c.Query = r.Query.Clone()
 	if r.QueryNoValue != nil {
 		c.QueryNoValue = make(map[string]bool, len(r.QueryNoValue))
 		for k, v := range r.QueryNoValue {
 			c.QueryNoValue[k] = v
 		}
 	}
-	c.Headers = Headers(cloneStrings(r.Headers))
+	c.Headers = r.Headers.Clone()
 	c.Body = r.Body.Clone()
 	c.MatchingRules = r.MatchingRules.Clone()
 	c.Generators = r.Generators.Clone()
@@ -73,7 +73,7 @@ func (r Request) Clone() Request {
 // Clone returns a deep copy of the response.
 func (r Response) Clone() Response {
 	c := r
-	c.Headers = Headers(cloneStrings(r.Headers))
+	c.Headers = r.Headers.Clone()
 	c.Body = r.Body.Clone()
 	c.MatchingRules = r.MatchingRules.Clone()
 	c.Generators = r.Generators.Clone()
@@ -183,21 +183,6 @@ func cloneRules(rs []Rule) []Rule {
 	c := make([]Rule, len(rs))
 	for n, r := range rs {
 		c[n] = r.Clone()
-	}
-	return c
-}
-
-func cloneStrings(m map[string][]string) map[string][]string {
-	if m == nil {
-		return nil
-	}
-	c := make(map[string][]string, len(m))
-	for k, v := range m {
-		if v == nil {
-			c[k] = nil
-			continue
-		}
-		c[k] = append([]string(nil), v...)
 	}
 	return c
 }

@@ -165,14 +165,14 @@ func (i *Interaction) StateNames() []string {
 // Request is the HTTP request part of an interaction, or a request received
 // by the mock server.
 //
-// Query maps a parameter name to its values in order; a parameter given with
+// Query lists the parameters with their values in order; a parameter given with
 // no "=" has the single value "" and is recorded in QueryNoValue. RawQuery
 // keeps the query exactly as a V1/V2 pact file or an HTTP request line gave it
 // (empty when the query came as a V3/V4 map).
 type Request struct {
 	Method        string
 	Path          string
-	Query         map[string][]string
+	Query         Query
 	QueryNoValue  map[string]bool
 	RawQuery      string
 	Headers       Headers

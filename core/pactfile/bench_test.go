@@ -24,14 +24,14 @@ func benchPact(n int) *model.Pact {
 		i.ProviderStates = []model.ProviderState{{Name: "order exists", Params: map[string]any{"id": float64(k)}}}
 		i.Request.Method = "POST"
 		i.Request.Path = fmt.Sprintf("/orders/%d/lines", k)
-		i.Request.Query = map[string][]string{"expand": {"lines", "customer"}, "page": {"1"}}
-		i.Request.Headers = model.Headers{"Content-Type": {"application/json"}, "Accept": {"application/json"}, "X-Request-Id": {fmt.Sprintf("req-%d", k)}}
+		i.Request.Query = model.Query{{Name: "expand", Values: []string{"lines", "customer"}}, {Name: "page", Values: []string{"1"}}}
+		i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}, {Name: "Accept", Values: []string{"application/json"}}, {Name: "X-Request-Id", Values: []string{fmt.Sprintf("req-%d", k)}}}
 		i.Request.Body = model.PresentBody([]byte(fmt.Sprintf(`{"sku":"SKU-%d","qty":%d,"price":12.50,"notes":"deliver to the back door","tags":["a","b","c"]}`, k, k%7)), "")
 		i.Request.MatchingRules = model.MatchingRules{}
 		i.Request.MatchingRules.Add(model.CategoryBody, "$.sku", model.Rule{Kind: model.Regex, Regex: `SKU-\d+`})
 		i.Request.MatchingRules.Add(model.CategoryHeader, "X-Request-Id", model.Rule{Kind: model.Type})
 		i.Response.Status = 201
-		i.Response.Headers = model.Headers{"Content-Type": {"application/json; charset=utf-8"}, "Location": {fmt.Sprintf("/orders/%d", k)}}
+		i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json; charset=utf-8"}}, {Name: "Location", Values: []string{fmt.Sprintf("/orders/%d", k)}}}
 		i.Response.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"status":"CREATED","lines":[{"sku":"SKU-%d","qty":1,"price":12.5}],"createdAt":"2024-05-01T10:00:00Z"}`, k, k)), "")
 		i.Response.MatchingRules = model.MatchingRules{}
 		i.Response.MatchingRules.Add(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer})

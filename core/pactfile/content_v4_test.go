@@ -43,7 +43,7 @@ func TestV4MultipartBodyBase64(t *testing.T) {
 		p := model.NewPact("web", "api", ver)
 		i := p.AddInteraction(model.HTTP, "an upload")
 		i.Request.Method, i.Request.Path = "POST", "/up"
-		i.Request.Headers = model.Headers{"Content-Type": {"multipart/form-data; boundary=XB"}}
+		i.Request.Headers = model.Headers{{Name: "Content-Type", Values: []string{"multipart/form-data; boundary=XB"}}}
 		i.Request.Body = model.PresentBody([]byte(part), "multipart/form-data")
 		return p
 	}

@@ -276,7 +276,7 @@ func (r *reader) fastInteraction(p *parser, n int) *model.Interaction {
 type fastPart struct {
 	method, path  string
 	status        int
-	query         map[string][]string
+	query         model.Query
 	noValue       map[string]bool
 	headers       model.Headers
 	body          fastBody
@@ -452,9 +452,9 @@ func (r *reader) fastRulesGens(rulesV, gensV any, rules *model.MatchingRules, ge
 
 // fastQuery reads a V4 query object whose values are arrays of strings and
 // nulls (see reader.query).
-func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
+func (p *parser) fastQuery() (model.Query, map[string]bool) {
 	p.objStart()
-	q := map[string][]string{}
+	q := model.Query{}
 	var noValue map[string]bool
 	for k := 0; ; k++ {
 		raw, more := p.objKey(k)
@@ -462,7 +462,7 @@ func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
 			break
 		}
 		name := p.intern(raw)
-		if _, dup := q[name]; dup {
+		if _, dup := q.Get(name); dup {
 			bail()
 		}
 		var vals []string
@@ -481,8 +481,9 @@ func (p *parser) fastQuery() (map[string][]string, map[string]bool) {
 		if vals == nil {
 			vals = []string{}
 		}
-		q[name] = vals
+		q = append(q, model.Field{Name: name, Values: vals})
 	}
+	q.Sort() // in name order, as reader.query gives them
 	return q, noValue
 }
 
@@ -532,9 +533,10 @@ func (p *parser) fastHeaders() model.Headers {
 	copy(all, vals)
 	clear(vals)
 	h := make(model.Headers, len(names))
-	for _, r := range names {
-		h[r.name] = all[r.start:r.end:r.end]
+	for n, r := range names {
+		h[n] = model.Field{Name: r.name, Values: all[r.start:r.end:r.end]}
 	}
+	h.Sort() // in name order, as reader.headers gives them
 	return h
 }
 

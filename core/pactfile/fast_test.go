@@ -70,7 +70,7 @@ func TestFastWriteMatches(t *testing.T) {
 	i.ProviderStates = []model.ProviderState{{Name: "s1"}, {Name: "s2", Params: map[string]any{"id": 1, "z": []any{nil, true}}}}
 	i.Request.Method = "post"
 	i.Request.RawQuery = "a=1&b&c=%20x"
-	i.Request.Headers = model.Headers{"X-Empty": {}, "Accept": {"a", "b"}, "content-type": {"application/json"}}
+	i.Request.Headers = model.Headers{{Name: "X-Empty", Values: []string{}}, {Name: "Accept", Values: []string{"a", "b"}}, {Name: "content-type", Values: []string{"application/json"}}}
 	i.Request.Body = model.Body{State: model.BodyPresent, Content: []byte(`{"b": [1, {"z":null,"a":"\u00e9"}], "a": {}}`)}
 	i.Request.MatchingRules = model.MatchingRules{}
 	for n, r := range []model.Rule{
@@ -94,7 +94,7 @@ func TestFastWriteMatches(t *testing.T) {
 	i.Request.Generators.Add(model.CategoryBody, "$.a", model.Generator{Type: "RandomInt", Attrs: map[string]any{"max": 9, "min": 1, "zeta": "z", "type": "ignored"}})
 	i.Request.Generators.Add(model.CategoryHeader, "X", model.Generator{Type: "Uuid"})
 	i.Response.Status = 404
-	i.Response.Headers = model.Headers{"Content-Type": {"image/png"}}
+	i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"image/png"}}}
 	i.Response.Body = model.PresentBody([]byte{0xff, 0x00, 'a'}, "")
 	for n, b := range []model.Body{
 		{State: model.BodyNull}, {State: model.BodyNull, ContentType: "application/json", Hint: model.HintText},
@@ -108,7 +108,7 @@ func TestFastWriteMatches(t *testing.T) {
 		j := p.AddInteraction(model.HTTP, "body "+string(rune('a'+n)))
 		j.Key = "k"
 		j.Request.Body, j.Response.Body = b, b
-		j.Request.Query = map[string][]string{"q": {"", "1"}, "r": {}}
+		j.Request.Query = model.Query{{Name: "q", Values: []string{"", "1"}}, {Name: "r", Values: []string{}}}
 		j.Request.QueryNoValue = map[string]bool{"q": true}
 	}
 	marshalBoth(t, "the model", p)
@@ -116,7 +116,7 @@ func TestFastWriteMatches(t *testing.T) {
 	for _, j := range p.Interactions {
 		k := *j
 		k.Pending, k.Comments, k.PluginConfig, k.InteractionMarkup = false, nil, nil, nil
-		k.Request.Headers = model.Headers{"X": {"a", "b"}, "Vary": {"a", "b"}, "Y": {}, "Z": {"z"}}
+		k.Request.Headers = model.Headers{{Name: "X", Values: []string{"a", "b"}}, {Name: "Vary", Values: []string{"a", "b"}}, {Name: "Y", Values: []string{}}, {Name: "Z", Values: []string{"z"}}}
 		q.Interactions = append(q.Interactions, &k)
 	}
 	marshalBoth(t, "the model without V4 attributes", q)

@@ -221,11 +221,10 @@ func (w *writer) fastHeaders(e *encoder, o *ow, h model.Headers, depth int) {
 		return
 	}
 	o.lit("headers")
-	names, mark := sortedNames(e, h)
 	ho := e.beginObj(depth + 1)
-	for _, name := range names {
+	for _, f := range h.Sorted() {
+		name, vals := f.Name, f.Values
 		ho.key(name)
-		vals := h[name]
 		switch {
 		case w.ver >= model.V4 || len(vals) > 1 && !multiValueHeaders[strings.ToLower(name)]:
 			e.strings(vals, depth+2, false)
@@ -236,7 +235,6 @@ func (w *writer) fastHeaders(e *encoder, o *ow, h model.Headers, depth int) {
 		}
 	}
 	ho.end()
-	e.keys = e.keys[:mark]
 }
 
 func (w *writer) fastQuery(e *encoder, o *ow, r *model.Request, depth int) {
@@ -248,14 +246,12 @@ func (w *writer) fastQuery(e *encoder, o *ow, r *model.Request, depth int) {
 		return
 	}
 	o.lit("query")
-	names, mark := sortedNames(e, q)
 	qo := e.beginObj(depth + 1)
-	for _, name := range names {
-		qo.key(name)
-		e.strings(q[name], depth+2, noValue[name])
+	for _, f := range q.Sorted() {
+		qo.key(f.Name)
+		e.strings(f.Values, depth+2, noValue[f.Name])
 	}
 	qo.end()
-	e.keys = e.keys[:mark]
 }
 
 // fastBodyAny writes the body in the version's form.

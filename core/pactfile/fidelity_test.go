@@ -131,8 +131,8 @@ func TestMultipleHeaderValuesRoundTrip(t *testing.T) {
 	for _, ver := range []model.SpecVersion{model.V1, model.V1_1, model.V2, model.V3} {
 		p := model.NewPact("c", "p", ver)
 		i := p.AddInteraction(model.HTTP, "d")
-		i.Request.Headers = model.Headers{"X-Trace": {"a", "b, c"}, "Accept": {"text/html", "application/json"}, "Date": {"Mon, 01 Jan 2024"}}
-		i.Response.Headers = model.Headers{"Set-Cookie": {"a=1", "b=2"}}
+		i.Request.Headers = model.Headers{{Name: "Accept", Values: []string{"text/html", "application/json"}}, {Name: "Date", Values: []string{"Mon, 01 Jan 2024"}}, {Name: "X-Trace", Values: []string{"a", "b, c"}}} // in name order, as read
+		i.Response.Headers = model.Headers{{Name: "Set-Cookie", Values: []string{"a=1", "b=2"}}}
 		out, _, err := Marshal(p, ver)
 		if err != nil {
 			t.Fatal(err)

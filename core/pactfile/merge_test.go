@@ -18,7 +18,7 @@ func httpPact(descs ...string) *model.Pact {
 	for _, d := range descs {
 		i := p.AddInteraction(model.HTTP, d)
 		i.Request.Path = "/" + d
-		i.Response.Headers = model.Headers{"Content-Type": {"application/json"}}
+		i.Response.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 		i.Response.Body = model.PresentBody([]byte(`{"d":"`+d+`"}`), "")
 	}
 	return p

@@ -197,13 +197,21 @@ func (r *reader) headers(v any, where string) model.Headers {
 	if len(m) == 0 {
 		return nil
 	}
-	h := make(model.Headers, len(m))
-	for name, x := range m {
-		switch t := x.(type) {
+	// The names sorted: a JSON object read into a map has lost its order,
+	// and a sorted list is the same on every read.
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := make(model.Headers, len(names))
+	for n, name := range names {
+		var vals []string
+		switch t := m[name].(type) {
 		case string:
-			h[name] = SplitHeaderValue(name, t)
+			vals = SplitHeaderValue(name, t)
 		case []any:
-			vals := make([]string, 0, len(t))
+			vals = make([]string, 0, len(t))
 			for _, item := range t {
 				if s, ok := item.(string); ok {
 					vals = append(vals, s)
@@ -211,12 +219,12 @@ func (r *reader) headers(v any, where string) model.Headers {
 					vals = append(vals, compactJSON(item))
 				}
 			}
-			h[name] = vals
 		case nil:
-			h[name] = []string{""}
+			vals = []string{""}
 		default:
-			h[name] = []string{compactJSON(t)}
+			vals = []string{compactJSON(t)}
 		}
+		h[n] = model.Field{Name: name, Values: vals}
 	}
 	return h
 }
@@ -230,9 +238,15 @@ func (r *reader) query(req *model.Request, v any, where string) {
 		req.RawQuery = t
 		req.Query, req.QueryNoValue = ParseQuery(t)
 	case map[string]any:
-		q := make(map[string][]string, len(t))
+		names := make([]string, 0, len(t))
+		for name := range t {
+			names = append(names, name)
+		}
+		sort.Strings(names) // as for headers
+		q := make(model.Query, 0, len(t))
 		var noValue map[string]bool
-		for name, x := range t {
+		for _, name := range names {
+			x := t[name]
 			var vals []string
 			items, isArray := x.([]any)
 			if !isArray {
@@ -255,7 +269,7 @@ func (r *reader) query(req *model.Request, v any, where string) {
 			if vals == nil {
 				vals = []string{}
 			}
-			q[name] = vals
+			q = append(q, model.Field{Name: name, Values: vals})
 		}
 		req.Query, req.QueryNoValue = q, noValue
 	default:
@@ -265,17 +279,22 @@ func (r *reader) query(req *model.Request, v any, where string) {
 
 // ParseQuery parses a query string as the reference does: split on "&"
 // (empty segments skipped), then on the first "=", with %XX and "+" decoded.
-// A name without "=" gets the value "" and is recorded in noValue.
+// A name without "=" gets the value "" and is recorded in noValue. The
+// parameters are sorted by name, their values in the order given.
 //
-//	q, _ := pactfile.ParseQuery("a=1&b=x%3Dy&a=2&c")
-//	// q = {"a": ["1", "2"], "b": ["x=y"], "c": [""]}, noValue = {"c": true}
-func ParseQuery(s string) (q map[string][]string, noValue map[string]bool) {
+//	q, _ := pactfile.ParseQuery("c&b=x%3Dy&a=1&a=2")
+//	// q = [{a [1 2]} {b [x=y]} {c [""]}], noValue = {"c": true}
+func ParseQuery(s string) (q model.Query, noValue map[string]bool) {
 	s = strings.TrimPrefix(s, "?")
 	if s == "" {
 		return nil, nil
 	}
-	q = map[string][]string{}
-	for _, seg := range strings.Split(s, "&") {
+	q = model.Query{}
+	// index finds a name's parameter once there are manyParams of them, so
+	// that a query of thousands of distinct names is not read in quadratic
+	// time.
+	var index map[string]int
+	for seg := range strings.SplitSeq(s, "&") {
 		if seg == "" {
 			continue
 		}
@@ -287,10 +306,42 @@ func ParseQuery(s string) (q map[string][]string, noValue map[string]bool) {
 			}
 			noValue[name] = true
 		}
-		q[name] = append(q[name], unescapeQuery(value))
+		value = unescapeQuery(value)
+		n := -1
+		if index != nil {
+			if at, ok := index[name]; ok {
+				n = at
+			}
+		} else {
+			for at := range q {
+				if q[at].Name == name {
+					n = at
+					break
+				}
+			}
+		}
+		if n >= 0 {
+			q[n].Values = append(q[n].Values, value)
+			continue
+		}
+		q = append(q, model.Field{Name: name, Values: []string{value}})
+		switch {
+		case index != nil:
+			index[name] = len(q) - 1
+		case len(q) == manyParams:
+			index = make(map[string]int, 2*len(q))
+			for at, f := range q {
+				index[f.Name] = at
+			}
+		}
 	}
+	q.Sort() // in name order, as reader.query gives a V3/V4 query
 	return q, noValue
 }
+
+// manyParams is the number of distinct names from which ParseQuery looks
+// names up in a map rather than by scanning.
+const manyParams = 32
 
 func unescapeQuery(s string) string {
 	if u, err := url.QueryUnescape(s); err == nil {
@@ -299,17 +350,13 @@ func unescapeQuery(s string) string {
 	return s
 }
 
-// encodeQuery builds "a=1&b=2" from a query map: names sorted, values in
+// encodeQuery builds "a=1&b=2" from a query: names sorted, values in
 // order and encoded (the V1/V2 writer's form).
-func encodeQuery(q map[string][]string, noValue map[string]bool) string {
-	names := make([]string, 0, len(q))
-	for n := range q {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+func encodeQuery(q model.Query, noValue map[string]bool) string {
 	var b strings.Builder
-	for _, n := range names {
-		for _, v := range q[n] {
+	for _, f := range q.Sorted() {
+		n := f.Name
+		for _, v := range f.Values {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}

@@ -129,11 +129,11 @@ func TestParseRequest(t *testing.T) {
 	if req.Method != "POST" || req.Path != "/a" || req.RawQuery != "a=1&b=x%3Dy&a=2&c" {
 		t.Errorf("method/path/query: %+v", req)
 	}
-	wantQ := map[string][]string{"a": {"1", "2"}, "b": {"x=y"}, "c": {""}}
+	wantQ := model.Query{{Name: "a", Values: []string{"1", "2"}}, {Name: "b", Values: []string{"x=y"}}, {Name: "c", Values: []string{""}}}
 	if !reflect.DeepEqual(req.Query, wantQ) || !req.QueryNoValue["c"] || len(req.QueryNoValue) != 1 {
 		t.Errorf("query = %v %v", req.Query, req.QueryNoValue)
 	}
-	wantH := model.Headers{"Accept": {"text/html", "application/json"}, "Date": {"Mon, 01 Jan 2024"}, "X": {"1"}}
+	wantH := model.Headers{{Name: "Accept", Values: []string{"text/html", "application/json"}}, {Name: "Date", Values: []string{"Mon, 01 Jan 2024"}}, {Name: "X", Values: []string{"1"}}}
 	if !reflect.DeepEqual(req.Headers, wantH) {
 		t.Errorf("headers = %v", req.Headers)
 	}

@@ -444,7 +444,8 @@ func (w *writer) query(r *model.Request) any {
 		return nil
 	}
 	out := &obj{kv: make([]kv, 0, len(q))}
-	for name, vals := range q {
+	for _, f := range q {
+		name, vals := f.Name, f.Values
 		arr := make([]any, len(vals))
 		for n, v := range vals {
 			if v == "" && noValue[name] {
@@ -465,7 +466,8 @@ func (w *writer) headers(h model.Headers) *obj {
 		return nil
 	}
 	out := &obj{kv: make([]kv, 0, len(h))}
-	for name, vals := range h {
+	for _, f := range h {
+		name, vals := f.Name, f.Values
 		if w.ver >= model.V4 {
 			arr := make([]any, len(vals))
 			for n, v := range vals {

@@ -80,7 +80,7 @@ func (v *run) requestMessage(ctx context.Context, i *model.Interaction, doc map[
 		return nil, 0, fmt.Errorf("encoding the message request: %w", err)
 	}
 	r := &model.Request{Method: http.MethodPost, Path: "/",
-		Headers: model.Headers{"Content-Type": {"application/json"}},
+		Headers: model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}},
 		Body:    model.PresentBody(body, "application/json")}
 	kind := "async-message"
 	if i.Type == model.SyncMessage {
@@ -104,7 +104,8 @@ func (v *run) requestMessage(ctx context.Context, i *model.Interaction, doc map[
 	}
 	ct := resp.Headers.First("Content-Type")
 	md := map[string]any{"contentType": ct}
-	for name, values := range resp.Headers {
+	for _, f := range resp.Headers {
+		name, values := f.Name, f.Values
 		if strings.EqualFold(name, "Pact-Message-Metadata") && len(values) > 0 {
 			raw, derr := base64.StdEncoding.DecodeString(strings.TrimSpace(values[0]))
 			if derr != nil {

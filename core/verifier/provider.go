@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -142,14 +141,10 @@ func encodeQuery(r *model.Request) string {
 	if len(r.Query) == 0 {
 		return ""
 	}
-	names := make([]string, 0, len(r.Query))
-	for k := range r.Query {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	var b strings.Builder
-	for _, k := range names {
-		for _, v := range r.Query[k] {
+	for _, f := range r.Query.Sorted() {
+		k := f.Name
+		for _, v := range f.Values {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}
@@ -211,7 +206,8 @@ func (v *run) newRequest(ctx context.Context, base string, r *model.Request) (*h
 	if err != nil {
 		return nil, fmt.Errorf("Invalid request: %w", err)
 	}
-	for name, values := range r.Headers {
+	for _, f := range r.Headers {
+		name, values := f.Name, f.Values
 		if v.customHeader(name) {
 			continue
 		}
@@ -272,12 +268,18 @@ func (v *run) send(req *http.Request) (*model.Response, error) {
 	if err != nil {
 		return nil, v.describeError(req, err)
 	}
-	out := &model.Response{Status: resp.StatusCode, Headers: model.Headers{}}
+	out := &model.Response{Status: resp.StatusCode, Headers: make(model.Headers, 0, len(resp.Header))}
 	for name, values := range resp.Header {
-		for _, val := range values {
-			out.Headers[name] = append(out.Headers[name], pactfile.SplitHeaderValue(name, val)...)
+		if len(values) == 0 {
+			continue
 		}
+		var vals []string
+		for _, val := range values {
+			vals = append(vals, pactfile.SplitHeaderValue(name, val)...)
+		}
+		out.Headers = append(out.Headers, model.Field{Name: name, Values: vals})
 	}
+	out.Headers = out.Headers.Sorted() // a map's order is no order
 	if len(data) > 0 {
 		out.Body = model.Body{State: model.BodyPresent, Content: data}
 	} else {

@@ -339,14 +339,9 @@ func (v *run) resultLines(out []string, i *model.Interaction, o outcome) []strin
 		out = append(out, fmt.Sprintf("      has status code %s (%s)", v.bold(strconv.Itoa(i.Response.Status)), v.okFailed(!has("StatusMismatch"))))
 		if len(i.Response.Headers) > 0 {
 			out = append(out, "      includes headers")
-			names := make([]string, 0, len(i.Response.Headers))
-			for k := range i.Response.Headers {
-				names = append(names, k)
-			}
-			sort.Strings(names)
-			for _, k := range names {
-				out = append(out, fmt.Sprintf("        \"%s\" with value \"%s\" (%s)", v.bold(k),
-					v.bold(strings.Join(i.Response.Headers[k], ", ")), v.okFailed(!keyFailed("HeaderMismatch", k))))
+			for _, f := range i.Response.Headers.Sorted() {
+				out = append(out, fmt.Sprintf("        \"%s\" with value \"%s\" (%s)", v.bold(f.Name),
+					v.bold(strings.Join(f.Values, ", ")), v.okFailed(!keyFailed("HeaderMismatch", f.Name))))
 			}
 		}
 		out = append(out, fmt.Sprintf("      has a matching body (%s)", v.okFailed(bodyOK)))

@@ -92,12 +92,12 @@ func modelOnly(n int) *model.Pact {
 		i.ProviderStates = append(i.ProviderStates, model.ProviderState{Name: fmt.Sprintf("item %d exists", k)})
 		q := &i.Request
 		q.Path = fmt.Sprintf("/items/%d", k)
-		q.Headers = model.Headers{"Accept": {"application/json"}}
-		q.Query = map[string][]string{"fields": {"id,name"}}
+		q.Headers = model.Headers{{Name: "Accept", Values: []string{"application/json"}}}
+		q.Query = model.Query{{Name: "fields", Values: []string{"id,name"}}}
 		q.MatchingRules = model.MatchingRules{model.CategoryQuery: {"fields": &model.RuleList{
 			Rules: []model.Rule{{Kind: model.Regex, Regex: "^[a-z,]+$"}}}}}
 		r := &i.Response
-		r.Headers = model.Headers{"Content-Type": {"application/json"}}
+		r.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 		r.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["new"],"updated":"2024-01-0%d"}`, k, k, 1+k%9)),
 			"application/json")
 		r.MatchingRules = model.MatchingRules{model.CategoryBody: {
