@@ -3,7 +3,6 @@ package mockserver
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/libpact/libpact/core/matching"
@@ -265,9 +264,8 @@ func writeStringsMap(b *strings.Builder, fields []model.Field) {
 		b.WriteString("None")
 		return
 	}
-	sorted := slices.SortedFunc(slices.Values(fields), func(x, y model.Field) int { return strings.Compare(x.Name, y.Name) })
 	b.WriteByte('{')
-	for n, f := range sorted {
+	for n, f := range model.Headers(fields).Sorted() { // byte order of the names, as for a query
 		if n > 0 {
 			b.WriteString(", ")
 		}

@@ -1,7 +1,10 @@
 package pactfile
 
 import (
+	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/libpact/libpact/core/model"
@@ -34,5 +37,49 @@ func TestEncodeQuery(t *testing.T) {
 		if !reflect.DeepEqual(back, tt.q.Sorted()) { // written in name order
 			t.Errorf("%s reads back as %v, want %v", got, back, tt.q.Sorted())
 		}
+	}
+}
+
+// TestParseQuery: parameters come sorted by name with their values in the
+// order given, the same below and above manyParams distinct names (where
+// ParseQuery switches from scanning to a map).
+func TestParseQuery(t *testing.T) {
+	many := func(n int) (string, model.Query) {
+		var raw []string
+		var want model.Query
+		for k := n - 1; k >= 0; k-- {
+			name := fmt.Sprintf("p%03d", k)
+			raw = append(raw, name+"="+strconv.Itoa(k))
+			want = append(model.Query{{Name: name, Values: []string{strconv.Itoa(k), "again"}}}, want...)
+		}
+		for k := 0; k < n; k++ {
+			raw = append(raw, fmt.Sprintf("p%03d=again", k))
+		}
+		return strings.Join(raw, "&"), want
+	}
+	type tc struct {
+		name    string
+		raw     string
+		want    model.Query
+		noValue map[string]bool
+	}
+	tests := []tc{
+		{"empty", "", nil, nil},
+		{"only a question mark", "?", nil, nil},
+		{"repeated and valueless", "?c&b=x%3Dy&a=1&&a=2", model.Query{{Name: "a", Values: []string{"1", "2"}},
+			{Name: "b", Values: []string{"x=y"}}, {Name: "c", Values: []string{""}}}, map[string]bool{"c": true}},
+		{"names exact", "A=1&a=2", model.Query{{Name: "A", Values: []string{"1"}}, {Name: "a", Values: []string{"2"}}}, nil},
+	}
+	for _, n := range []int{manyParams - 1, manyParams, manyParams + 1, 3 * manyParams} {
+		raw, want := many(n)
+		tests = append(tests, tc{fmt.Sprintf("%d names", n), raw, want, nil})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, noValue := ParseQuery(tt.raw)
+			if !reflect.DeepEqual(q, tt.want) || !reflect.DeepEqual(noValue, tt.noValue) {
+				t.Errorf("ParseQuery(%q) = %v %v, want %v %v", tt.raw, q, noValue, tt.want, tt.noValue)
+			}
+		})
 	}
 }
