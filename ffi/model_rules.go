@@ -444,17 +444,15 @@ type genPathItem struct {
 // category, sorted by path, one item per rule.
 func rulesIter(rules model.MatchingRules, c model.Category) unsafe.Pointer {
 	it := &iterState{}
-	cat := rules[c]
-	paths := make([]string, 0, len(cat))
-	for p := range cat {
+	cat := rules.Category(c)
+	paths := make([]string, 0, cat.Len())
+	for p := range cat.All() {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if l := cat[p]; l != nil {
-			for _, r := range l.Rules {
-				it.items = append(it.items, rulePathItem{path: p, rule: r.Clone()})
-			}
+		for _, r := range cat.Get(p).Rules {
+			it.items = append(it.items, rulePathItem{path: p, rule: r.Clone()})
 		}
 	}
 	return newObject(kindMatchingRulesIter, it, nil, 0).ptr

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/textproto"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/libpact/libpact/core/integration"
@@ -214,7 +216,7 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	// looks like JSON (sniff checks that it is valid JSON).
 	describedInJSON := func() bool { return isJSONType(sniff(body)) }
 	var content []byte
-	var rules map[string]*model.RuleList
+	var rules model.PathRules
 	var gens map[string]model.Generator
 	switch {
 	case isJSONType(ct):
@@ -224,7 +226,7 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 			// accepts, so only invalid JSON makes both fail.
 			if !json.Valid([]byte(body)) {
 				logging.LogWarn("the body is declared as JSON but is not valid JSON; it is kept as it is", "content-type", ct)
-				content, rules, gens = []byte(body), nil, nil
+				content, rules, gens = []byte(body), model.PathRules{}, nil
 				break
 			}
 			return fmt.Errorf("JSON body: %w", err)
@@ -243,33 +245,22 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 		content = []byte(body)
 	}
 	*t.body = model.PresentBody(content, ct)
-	if len(rules) > 0 && (*t.rules)[model.CategoryBody] == nil && noEmptyList(rules) {
-		// The map and its lists are the processor's own, used nowhere else.
-		if *t.rules == nil {
-			*t.rules = model.MatchingRules{}
-		}
-		(*t.rules)[model.CategoryBody] = rules
-		rules = nil
+	if rules.Len() > 0 && t.rules.Category(model.CategoryBody) == nil && !hasEmptyList(&rules) {
+		// The lists are the processor's own, used nowhere else.
+		*t.rules = append(*t.rules, model.CategoryRules{Category: model.CategoryBody, Paths: rules})
+		rules = model.PathRules{}
 	}
-	for path, l := range rules {
+	for path, l := range rules.All() {
 		if len(l.Rules) == 0 {
 			continue
 		}
-		if *t.rules == nil {
-			*t.rules = model.MatchingRules{}
-		}
-		cat := (*t.rules)[model.CategoryBody]
-		if cat == nil {
-			cat = make(map[string]*model.RuleList, len(rules))
-			(*t.rules)[model.CategoryBody] = cat
-		}
-		if have := cat[path]; have != nil {
+		if have := t.rules.Get(model.CategoryBody, path); have != nil {
 			have.Rules = append(have.Rules, l.Rules...)
 			if l.Combine == model.Or {
 				have.Combine = model.Or
 			}
 		} else {
-			cat[path] = l // the list is the processor's own, used nowhere else
+			t.rules.Set(model.CategoryBody, path, *l) // the list is the processor's own, used nowhere else
 		}
 	}
 	for path, g := range gens {
@@ -280,14 +271,14 @@ func (i *Interaction) WithBody(p Part, contentType, body string) error {
 	return nil
 }
 
-// noEmptyList reports whether every list of rules holds a rule.
-func noEmptyList(rules map[string]*model.RuleList) bool {
-	for _, l := range rules {
-		if l == nil || len(l.Rules) == 0 {
-			return false
+// hasEmptyList reports whether some list of rules holds no rule.
+func hasEmptyList(rules *model.PathRules) bool {
+	for _, l := range rules.All() {
+		if len(l.Rules) == 0 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // WithBinaryBody sets part p's body to data with content type contentType
@@ -461,14 +452,11 @@ func (i *Interaction) WithMatchingRules(p Part, rulesJSON string) error {
 		return err
 	}
 	for _, t := range ts {
-		if *t.rules == nil {
-			*t.rules = model.MatchingRules{}
-		}
-		for c, paths := range parsed {
-			for path, l := range paths {
-				addRules(t.rules, c, path, l.Rules)
+		for _, cat := range parsed {
+			for path, l := range cat.Paths.All() {
+				addRules(t.rules, cat.Category, path, l.Rules)
 				if l.Combine == model.Or {
-					(*t.rules)[c][path].Combine = model.Or
+					t.rules.Get(cat.Category, path).Combine = model.Or
 				}
 			}
 		}
@@ -506,8 +494,9 @@ func parseRulesJSON(s string) (model.MatchingRules, error) {
 	if inner, ok := m["matchingRules"].(map[string]any); ok {
 		m = inner
 	}
-	out := model.MatchingRules{}
-	for cname, v := range m {
+	var out model.MatchingRules
+	for _, cname := range slices.Sorted(maps.Keys(m)) {
+		v := m[cname]
 		if strings.HasPrefix(cname, "$") { // the V2 form: {"$.body.a": {"match": "type"}}
 			c, path, ok := model.ParseV2RuleKey(cname)
 			if !ok {
@@ -517,13 +506,10 @@ func parseRulesJSON(s string) (model.MatchingRules, error) {
 			if err != nil {
 				return nil, fmt.Errorf("matching rules at %q: %w", cname, err)
 			}
-			if out[c] == nil {
-				out[c] = map[string]*model.RuleList{}
-			}
-			if prev := out[c][path]; prev != nil {
+			if prev := out.Get(c, path); prev != nil {
 				prev.Rules = append(prev.Rules, l.Rules...)
 			} else {
-				out[c][path] = l
+				out.Set(c, path, *l)
 			}
 			continue
 		}
@@ -537,18 +523,16 @@ func parseRulesJSON(s string) (model.MatchingRules, error) {
 			if err != nil {
 				return nil, fmt.Errorf("matching rules for %q: %w", cname, err)
 			}
-			out[c] = map[string]*model.RuleList{"": l}
+			out.Category(c).DeleteFunc(func(string) bool { return true })
+			out.Set(c, "", *l)
 			continue
 		}
-		for path, lv := range paths {
-			l, err := model.RuleListFromJSON(lv)
+		for _, path := range slices.Sorted(maps.Keys(paths)) {
+			l, err := model.RuleListFromJSON(paths[path])
 			if err != nil {
 				return nil, fmt.Errorf("matching rules for %q at %q: %w", cname, path, err)
 			}
-			if out[c] == nil {
-				out[c] = map[string]*model.RuleList{}
-			}
-			out[c][path] = l
+			out.Set(c, path, *l)
 		}
 	}
 	return out, nil

@@ -69,9 +69,10 @@ func describeBody(i *Interaction, err error) string {
 	fmt.Fprintf(&b, "state %d, content type %q, Content-Type header %q\n", r.Body.State, r.Body.ContentType, r.Headers.First("Content-Type"))
 	fmt.Fprintf(&b, "content: %s\n", r.Body.Content)
 	out := map[string]any{}
-	for c, paths := range r.MatchingRules {
+	for _, cat := range r.MatchingRules {
+		c := cat.Category
 		m := map[string]any{}
-		for p, l := range paths {
+		for p, l := range cat.Paths.All() {
 			m[p] = l.ToJSON()
 		}
 		out["rules "+string(c)] = m

@@ -48,7 +48,7 @@ func TestRequestAndHeaders(t *testing.T) {
 		t.Errorf("X-Id = %q", got)
 	}
 	if r.MatchingRules.Get(model.CategoryHeader, "X-Id") == nil {
-		t.Errorf("header rule not keyed by the name: %v", r.MatchingRules[model.CategoryHeader])
+		t.Errorf("header rule not keyed by the name: %v", r.MatchingRules.Category(model.CategoryHeader))
 	}
 	must(t, i.WithQueryParameter("n", 0, strptr(`{"value":"1","pact:matcher:type":"regex","regex":"\\d"}`)))
 	must(t, i.WithQueryParameter("n", 1, strptr(`{"value":"x","pact:matcher:type":"type"}`)))

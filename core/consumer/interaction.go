@@ -117,35 +117,16 @@ func (i *Interaction) httpPart(p Part) (*model.Headers, *model.Body, *model.Matc
 }
 
 // addRules appends rules to the list at category c and key, creating both
-// as needed (model.MatchingRules.Add for each rule; a new list of one rule
-// is a single allocation).
+// as needed.
 func addRules(m *model.MatchingRules, c model.Category, key string, rules []model.Rule) {
 	if len(rules) == 0 {
 		return
 	}
-	if *m == nil {
-		*m = model.MatchingRules{}
+	if l := m.Get(c, key); l != nil {
+		l.Rules = append(l.Rules, rules...)
+		return
 	}
-	cat := (*m)[c]
-	if cat == nil {
-		cat = map[string]*model.RuleList{}
-		(*m)[c] = cat
-	}
-	l := cat[key]
-	if l == nil {
-		if len(rules) == 1 {
-			b := &struct {
-				l     model.RuleList
-				first [1]model.Rule
-			}{}
-			b.l.Rules = b.first[:0]
-			l = &b.l
-		} else {
-			l = &model.RuleList{}
-		}
-		cat[key] = l
-	}
-	l.Rules = append(l.Rules, rules...)
+	m.Set(c, key, model.RuleList{Rules: append([]model.Rule(nil), rules...)})
 }
 
 func addGenerator(g *model.Generators, c model.Category, key string, gen *model.Generator) {
@@ -182,8 +163,8 @@ func (i *Interaction) WithRequest(method, path string) error {
 // (index > 0) brings rules of its own they replace the name's rules, which is
 // what the reference's pact files end up with.
 func valueRuleKey(m *model.MatchingRules, c model.Category, name string, index int, hasRules bool) string {
-	if index > 0 && hasRules && *m != nil {
-		delete((*m)[c], name)
+	if index > 0 && hasRules {
+		m.Category(c).DeleteFunc(func(path string) bool { return path == name })
 	}
 	return name
 }

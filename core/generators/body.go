@@ -42,10 +42,7 @@ type variantSet struct {
 // carry generators (the only rules that do, as in the reference).
 func variantGenerators(rules model.MatchingRules) []variantSet {
 	var out []variantSet
-	for path, l := range rules[model.CategoryBody] {
-		if l == nil {
-			continue
-		}
+	for path, l := range rules.Category(model.CategoryBody).All() {
 		for _, r := range l.Rules {
 			if r.Kind != model.ArrayContains {
 				continue

@@ -14,7 +14,7 @@ func ExampleProcessJSON() {
 		panic(err)
 	}
 	fmt.Println(string(ex))
-	fmt.Println(rules["$.id"].Rules[0].ToJSON()["match"], rules["$.tags"].Rules[0].Min)
+	fmt.Println(rules.Get("$.id").Rules[0].ToJSON()["match"], rules.Get("$.tags").Rules[0].Min)
 	// Output:
 	// {"id":1,"tags":["a"]}
 	// integer 1

@@ -450,9 +450,9 @@ func (p *parser) arrayContains() (*Definition, error) {
 		if d.Value == "" {
 			d.Value = e.Value
 		}
-		v := model.Variant{Index: i, Rules: map[string]*model.RuleList{}}
+		v := model.Variant{Index: i}
 		if rules := e.resolvedRules(); len(rules) > 0 {
-			v.Rules["$"] = &model.RuleList{Rules: rules}
+			v.Rules.Set("$", model.RuleList{Rules: rules})
 		}
 		if e.Generator != nil {
 			v.Generators = map[string]model.Generator{"$": *e.Generator}

@@ -24,21 +24,21 @@ import (
 // A form cannot hold nested structure: an object value, or an array holding
 // an object or an array, gives an error, as does a body that is not a JSON
 // object.
-func ProcessForm(body []byte) (form []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+func ProcessForm(body []byte) (form []byte, rules model.PathRules, gens map[string]model.Generator, err error) {
 	root, err := parseNode(body)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	if root.kind != nObject {
-		return nil, nil, nil, fmt.Errorf("form body must be a JSON object, got %s", root.kindName())
+		return nil, model.PathRules{}, nil, fmt.Errorf("form body must be a JSON object, got %s", root.kindName())
 	}
 	p := newProcessor()
 	out, err := p.value(root, "$")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	if out.kind != nObject {
-		return nil, nil, nil, fmt.Errorf("form body must be a JSON object, got %s", out.kindName())
+		return nil, model.PathRules{}, nil, fmt.Errorf("form body must be a JSON object, got %s", out.kindName())
 	}
 	var params []string
 	for i, k := range out.keys {
@@ -48,14 +48,14 @@ func ProcessForm(body []byte) (form []byte, rules map[string]*model.RuleList, ge
 		case nNull:
 			p.drop(path)
 		case nObject:
-			return nil, nil, nil, fmt.Errorf("form body: the value of '%s' is an object; form values must be strings, numbers or booleans, or arrays of them", k)
+			return nil, model.PathRules{}, nil, fmt.Errorf("form body: the value of '%s' is an object; form values must be strings, numbers or booleans, or arrays of them", k)
 		case nArray:
 			for j, item := range v.items {
 				switch item.kind {
 				case nNull:
 					p.drop(fmt.Sprintf("%s[%d]", path, j))
 				case nObject, nArray:
-					return nil, nil, nil, fmt.Errorf("form body: item %d of '%s' is %s; form values must be strings, numbers or booleans, or arrays of them", j, k, item.kindName())
+					return nil, model.PathRules{}, nil, fmt.Errorf("form body: item %d of '%s' is %s; form values must be strings, numbers or booleans, or arrays of them", j, k, item.kindName())
 				default:
 					params = append(params, formEscape(k)+"="+formEscape(item.text()))
 				}
@@ -72,11 +72,7 @@ func (p *processor) drop(path string) {
 	under := func(k string) bool {
 		return k == path || strings.HasPrefix(k, path+".") || strings.HasPrefix(k, path+"[")
 	}
-	for k := range p.rules {
-		if under(k) {
-			delete(p.rules, k)
-		}
-	}
+	p.rules.DeleteFunc(under)
 	for k := range p.gens {
 		if under(k) {
 			delete(p.gens, k)

@@ -53,8 +53,8 @@ func seedFiles(f *testing.F, dir string) {
 }
 
 // checkPaths fails when a rule or generator path does not parse.
-func checkPaths(t *testing.T, rules map[string]*model.RuleList, gens map[string]model.Generator) {
-	for p := range rules {
+func checkPaths(t *testing.T, rules model.PathRules, gens map[string]model.Generator) {
+	for p := range rules.All() {
 		if _, err := model.ParsePath(p); err != nil {
 			t.Fatalf("rule path %q does not parse: %v", p, err)
 		}
@@ -78,7 +78,7 @@ func FuzzProcessJSON(f *testing.F) {
 			t.Fatalf("example is not valid JSON: %s", ex)
 		}
 		checkPaths(t, rules, gens)
-		for _, l := range rules {
+		for _, l := range rules.All() {
 			for _, r := range l.Rules {
 				if _, err := json.Marshal(r.ToJSON()); err != nil {
 					t.Fatalf("rule %+v does not marshal: %v", r, err)

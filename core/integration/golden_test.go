@@ -16,12 +16,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenResult renders the output of a Process* function for a golden file:
 // the exact example text, and the rules and generators as pact-file JSON.
-func goldenResult(t *testing.T, example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator) []byte {
+func goldenResult(t *testing.T, example []byte, rules model.PathRules, gens map[string]model.Generator) []byte {
 	t.Helper()
 	out := map[string]any{"example": string(example)}
-	if len(rules) > 0 {
+	if rules.Len() > 0 {
 		r := map[string]any{}
-		for p, l := range rules {
+		for p, l := range rules.All() {
 			r[p] = l.ToJSON()
 		}
 		out["rules"] = r
@@ -62,7 +62,7 @@ func checkGolden(t *testing.T, golden string, got []byte) {
 }
 
 // runGolden runs process over every input in dir with the given extension.
-func runGolden(t *testing.T, dir, ext string, process func([]byte) ([]byte, map[string]*model.RuleList, map[string]model.Generator, error)) {
+func runGolden(t *testing.T, dir, ext string, process func([]byte) ([]byte, model.PathRules, map[string]model.Generator, error)) {
 	files, err := filepath.Glob(filepath.Join("testdata", dir, "*"+ext))
 	if err != nil {
 		t.Fatal(err)

@@ -35,35 +35,35 @@ import (
 // Malformed JSON, or a matcher that cannot be read (a regex without "regex",
 // a bad expression, arrayContains without "variants"), gives an error that
 // names the path. gens is nil when the body has no generator.
-func ProcessJSON(body []byte) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+func ProcessJSON(body []byte) (example []byte, rules model.PathRules, gens map[string]model.Generator, err error) {
 	return ProcessJSONString(string(body))
 }
 
 // ProcessJSONString is ProcessJSON for a body held as a string, which it
 // does not copy: the strings of the rules and generators may share its
 // memory.
-func ProcessJSONString(body string) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+func ProcessJSONString(body string) (example []byte, rules model.PathRules, gens map[string]model.Generator, err error) {
 	// No node outlives this call (the example is marshalled before it
 	// returns), so the parser's storage can be reused.
 	jp := pooledParser()
 	defer jp.release()
 	root, err := jp.parseString(body)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	// The example tree is carved from the parser's storage too, and the
 	// generators map is made only when there is one.
-	p := &processor{rules: map[string]*model.RuleList{}, jp: jp}
+	p := &processor{jp: jp}
 	out, err := p.value(root, "$")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	return jp.marshal(out), p.rules, p.gens, nil
 }
 
 // processor collects the rules and generators of one body.
 type processor struct {
-	rules map[string]*model.RuleList
+	rules model.PathRules
 	gens  map[string]model.Generator // made by setGen when nil
 	// jp, when set, is the pooled parser of the document: the example nodes
 	// come from its storage (the caller keeps no node past its release).
@@ -71,7 +71,7 @@ type processor struct {
 }
 
 func newProcessor() *processor {
-	return &processor{rules: map[string]*model.RuleList{}, gens: map[string]model.Generator{}}
+	return &processor{gens: map[string]model.Generator{}}
 }
 
 // setGen records the generator at path.
@@ -107,18 +107,7 @@ func (p *processor) newPtrs(n int) []*node {
 }
 
 func (p *processor) addRule(path string, r model.Rule) {
-	l := p.rules[path]
-	if l == nil {
-		// The list and room for its first rule in one allocation.
-		b := &struct {
-			l     model.RuleList
-			first [1]model.Rule
-		}{}
-		l = &b.l
-		l.Rules = b.first[:0]
-		p.rules[path] = l
-	}
-	l.Rules = append(l.Rules, r)
+	p.rules.Add(path, r)
 }
 
 // container reports whether n is an object or an array, the only values

@@ -47,7 +47,7 @@ func TestProcessJSONDuplicateKeys(t *testing.T) {
 func TestProcessJSONScalars(t *testing.T) {
 	for _, in := range []string{`"text"`, `12.50`, `true`, `null`} {
 		ex, rules, gens, err := ProcessJSON([]byte(in))
-		if err != nil || string(ex) != in || len(rules) != 0 || len(gens) != 0 {
+		if err != nil || string(ex) != in || rules.Len() != 0 || len(gens) != 0 {
 			t.Errorf("ProcessJSON(%s) = %s, %v, %v, %v", in, ex, rules, gens, err)
 		}
 	}

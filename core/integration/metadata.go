@@ -19,12 +19,12 @@ import (
 //
 // A value that is not JSON is a string; a matching-rule expression gives its
 // example (typed: matching(integer, 42) gives the number 42) and rules at key.
-func ProcessMetadataValue(key, value string) (example []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+func ProcessMetadataValue(key, value string) (example []byte, rules model.PathRules, gens map[string]model.Generator, err error) {
 	p := newProcessor()
 	if looksLikeDefinition(value) {
 		def, err := ParseDefinition(value)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, model.PathRules{}, nil, err
 		}
 		for _, r := range def.resolvedRules() {
 			p.addRule(key, r)
@@ -41,7 +41,7 @@ func ProcessMetadataValue(key, value string) (example []byte, rules map[string]*
 	}
 	out, err := p.value(n, key)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	return out.marshal(), p.rules, p.gens, nil
 }

@@ -35,7 +35,7 @@ func TestProcessMetadataValue(t *testing.T) {
 				t.Errorf("example %s, want %s", ex, tt.example)
 			}
 			got := map[string][]model.Rule{}
-			for p, l := range rules {
+			for p, l := range rules.All() {
 				got[p] = l.Rules
 			}
 			if len(got) == 0 {

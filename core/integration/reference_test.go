@@ -68,7 +68,7 @@ func TestProcessJSONReferenceCases(t *testing.T) {
 				t.Errorf("example %s, want %s", ex, tt.example)
 			}
 			got := map[string][]string{}
-			for p, l := range rules {
+			for p, l := range rules.All() {
 				for _, r := range l.Rules {
 					b, _ := json.Marshal(r.ToJSON())
 					got[p] = append(got[p], string(b))

@@ -34,26 +34,26 @@ import (
 //
 // A builder document that is not an object, has no root element, or has a
 // child that is neither an element nor a text node gives an error.
-func ProcessXML(body []byte) (xml []byte, rules map[string]*model.RuleList, gens map[string]model.Generator, err error) {
+func ProcessXML(body []byte) (xml []byte, rules model.PathRules, gens map[string]model.Generator, err error) {
 	doc, err := parseNode(body)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("XML builder document: %w", err)
+		return nil, model.PathRules{}, nil, fmt.Errorf("XML builder document: %w", err)
 	}
 	if doc.kind != nObject {
-		return nil, nil, nil, fmt.Errorf("XML builder document must be a JSON object, got %s", doc.kindName())
+		return nil, model.PathRules{}, nil, fmt.Errorf("XML builder document must be a JSON object, got %s", doc.kindName())
 	}
 	root := doc.get("root")
 	if root == nil || root.kind != nObject {
-		return nil, nil, nil, fmt.Errorf("XML builder document has no root element (a 'root' object)")
+		return nil, model.PathRules{}, nil, fmt.Errorf("XML builder document has no root element (a 'root' object)")
 	}
 	p := newProcessor()
 	x := &xmlBuilder{p: p}
 	el, err := x.element(root, "$", 0)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, model.PathRules{}, nil, err
 	}
 	if el.text != nil {
-		return nil, nil, nil, fmt.Errorf("XML builder document: the root must be an element, not a text node")
+		return nil, model.PathRules{}, nil, fmt.Errorf("XML builder document: the root must be an element, not a text node")
 	}
 	version := "1.0"
 	if v := doc.get("version"); v != nil && v.kind == nString && v.str != "" {

@@ -40,11 +40,11 @@ func TestProcessXMLReference(t *testing.T) {
 			if string(doc) != tt.want {
 				t.Errorf("got  %s\nwant %s", doc, tt.want)
 			}
-			if len(rules) != len(tt.rules) {
-				t.Errorf("%d rule paths, want %d: %v", len(rules), len(tt.rules), rules)
+			if rules.Len() != len(tt.rules) {
+				t.Errorf("%d rule paths, want %d: %v", rules.Len(), len(tt.rules), rules)
 			}
 			for _, p := range tt.rules {
-				if rules[p] == nil {
+				if rules.Get(p) == nil {
 					t.Errorf("no rules at %s", p)
 				}
 			}

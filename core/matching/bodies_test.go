@@ -42,10 +42,10 @@ func TestMatchJSONBodies(t *testing.T) {
 		{"wildcard", `{"a":{"x":{"id":1}}}`, `{"a":{"x":{"id":5}}}`, rulesOf(model.CategoryBody, "$.a.*.id", typ), true, "", ""},
 		{"star index beats cascade", `{"a":[{"id":"1"}]}`, `{"a":[{"id":"12"},{"id":"x"}]}`,
 			rulesOf(model.CategoryBody, "$.a", typ, "$.a[*].id", model.Rule{Kind: model.Regex, Regex: `\d+`}), true, "$.a[1].id", `Expected 'x' to match '\d+'`},
-		{"OR combine", `{"a":1}`, `{"a":"x"}`, model.MatchingRules{model.CategoryBody: {"$.a": {Combine: model.Or,
-			Rules: []model.Rule{{Kind: model.Integer}, {Kind: model.Regex, Regex: "x"}}}}}, true, "", ""},
-		{"AND combine", `{"a":1}`, `{"a":"x"}`, model.MatchingRules{model.CategoryBody: {"$.a": {
-			Rules: []model.Rule{{Kind: model.Integer}, {Kind: model.Regex, Regex: "x"}}}}}, true, "$.a", "Expected 'x' (String) to be an integer"},
+		{"OR combine", `{"a":1}`, `{"a":"x"}`, model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$.a", RuleList: model.RuleList{Combine: model.Or,
+			Rules: []model.Rule{{Kind: model.Integer}, {Kind: model.Regex, Regex: "x"}}}})}}, true, "", ""},
+		{"AND combine", `{"a":1}`, `{"a":"x"}`, model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$.a", RuleList: model.RuleList{
+			Rules: []model.Rule{{Kind: model.Integer}, {Kind: model.Regex, Regex: "x"}}}})}}, true, "$.a", "Expected 'x' (String) to be an integer"},
 		{"eachValue on list", `{"a":["x"]}`, `{"a":["y","1"]}`, rulesOf(model.CategoryBody, "$.a",
 			model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}}}), true, "$.a[1]", "Expected '1' to match '[a-z]+'"},
 		{"arrayContains no variants", `[1,2]`, `[3,2,1]`, rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ArrayContains}), true, "", ""},

@@ -237,8 +237,8 @@ func compareStringListRule(r model.Rule, cascaded bool, ev, av []string, path []
 		variants := r.Variants
 		if len(variants) == 0 {
 			for i := range ev {
-				variants = append(variants, model.Variant{Index: i, Rules: map[string]*model.RuleList{
-					"$": {Rules: []model.Rule{{Kind: model.Equality}}}}})
+				variants = append(variants, model.Variant{Index: i, Rules: model.PathRulesOf(
+					model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Equality}}}})})
 			}
 		}
 		for _, v := range variants {
@@ -247,7 +247,7 @@ func compareStringListRule(r model.Rule, cascaded bool, ev, av []string, path []
 					fmt.Sprintf("ArrayContains: variant %d is missing from the expected list, which has %d items", v.Index, len(ev))))
 				continue
 			}
-			vr := subRuleSet(v.Rules)
+			vr := subRuleSet(&v.Rules)
 			vr.weighted = rules.weighted
 			found := false
 			for _, a := range av {

@@ -372,8 +372,8 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 		variants := r.Variants
 		if len(variants) == 0 {
 			for i := range e {
-				variants = append(variants, model.Variant{Index: i, Rules: map[string]*model.RuleList{
-					"$": {Rules: []model.Rule{{Kind: model.Equality}}}}})
+				variants = append(variants, model.Variant{Index: i, Rules: model.PathRulesOf(
+					model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Equality}}}})})
 			}
 		}
 		for _, v := range variants {
@@ -382,7 +382,7 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 				continue
 			}
 			ev := e[v.Index]
-			rules := subRuleSet(v.Rules)
+			rules := subRuleSet(&v.Rules)
 			found := false
 			for _, av := range a {
 				sub := m.with(rules)

@@ -2,7 +2,7 @@ package matching
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,9 +22,13 @@ type ruleSet struct {
 }
 
 type ruleEntry struct {
+	key  string // the path or name as written
 	path model.DocPath
 	list *model.RuleList
 }
+
+// byKey orders rule entries by key.
+func byKey(a, b ruleEntry) int { return strings.Compare(a.key, b.key) }
 
 // newRuleSet prepares the rules of category c.
 //
@@ -32,7 +36,8 @@ type ruleEntry struct {
 // interactions have no rules in most categories). Rule sets are never
 // modified after they are made.
 func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
-	if len(rules[c]) == 0 {
+	cat := rules.Category(c)
+	if cat.Len() == 0 {
 		switch c {
 		case model.CategoryBody, model.CategoryMetadata:
 			return emptyWeighted
@@ -48,15 +53,10 @@ func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
 	case model.CategoryPath, model.CategoryStatus, model.CategoryMethod:
 		rs.flat = true
 	}
-	cat := rules[c]
-	keys := make([]string, 0, len(cat))
-	for k, l := range cat {
-		if l != nil && len(l.Rules) > 0 {
-			keys = append(keys, k)
+	for k, l := range cat.All() {
+		if len(l.Rules) == 0 {
+			continue
 		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
 		var p model.DocPath
 		switch c {
 		case model.CategoryHeader:
@@ -83,7 +83,10 @@ func newRuleSet(rules model.MatchingRules, c model.Category) *ruleSet {
 				continue
 			}
 		}
-		rs.entries = append(rs.entries, ruleEntry{path: p, list: cat[k]})
+		rs.entries = append(rs.entries, ruleEntry{key: k, path: p, list: l})
+	}
+	if !slices.IsSortedFunc(rs.entries, byKey) {
+		slices.SortFunc(rs.entries, byKey)
 	}
 	return rs
 }
@@ -108,19 +111,17 @@ var indexedName = regexp.MustCompile(`^(.+)\[(\d+)\]$`)
 
 // subRuleSet makes a weighted rule set from explicit entries (eachValue,
 // arrayContains variants).
-func subRuleSet(rules map[string]*model.RuleList) *ruleSet {
+func subRuleSet(rules *model.PathRules) *ruleSet {
 	rs := &ruleSet{weighted: true}
-	keys := make([]string, 0, len(rules))
-	for k := range rules {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for k, l := range rules.All() {
 		p, err := model.ParsePath(k)
-		if err != nil || rules[k] == nil {
+		if err != nil {
 			continue
 		}
-		rs.entries = append(rs.entries, ruleEntry{path: p, list: rules[k]})
+		rs.entries = append(rs.entries, ruleEntry{key: k, path: p, list: l})
+	}
+	if !slices.IsSortedFunc(rs.entries, byKey) {
+		slices.SortFunc(rs.entries, byKey)
 	}
 	return rs
 }

@@ -14,22 +14,9 @@ func utf8Valid(b []byte) bool { return utf8.Valid(b) }
 
 // addRules merges rules found by the integration-JSON processors into mc
 // under category c, with each path rebased by rebase.
-func addRules(mc *model.MessageContents, c model.Category, rules map[string]*model.RuleList, gens map[string]model.Generator, rebase func(string) string) {
-	if len(rules) > 0 && mc.MatchingRules == nil {
-		mc.MatchingRules = model.MatchingRules{}
-	}
-	for p, l := range rules {
-		if l == nil {
-			continue
-		}
-		cat := mc.MatchingRules[c]
-		if cat == nil {
-			cat = map[string]*model.RuleList{}
-			mc.MatchingRules[c] = cat
-		}
-		cp := *l
-		cp.Rules = append([]model.Rule(nil), l.Rules...)
-		cat[rebase(p)] = &cp
+func addRules(mc *model.MessageContents, c model.Category, rules model.PathRules, gens map[string]model.Generator, rebase func(string) string) {
+	for p, l := range rules.All() {
+		mc.MatchingRules.Set(c, rebase(p), model.RuleList{Rules: append([]model.Rule(nil), l.Rules...), Combine: l.Combine})
 	}
 	if len(gens) > 0 && mc.Generators == nil {
 		mc.Generators = model.Generators{}

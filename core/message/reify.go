@@ -224,20 +224,21 @@ func StatesJSON(states []model.ProviderState) []any {
 // method and status categories hold their single rule list directly.
 func RulesJSON(rules model.MatchingRules) map[string]any {
 	out := map[string]any{}
-	for c, paths := range rules {
-		if len(paths) == 0 {
+	for n := range rules {
+		c, paths := rules[n].Category, &rules[n].Paths
+		if paths.Len() == 0 {
 			continue
 		}
 		switch c {
 		case model.CategoryPath, model.CategoryMethod, model.CategoryStatus:
-			if l := paths[""]; l != nil && len(l.Rules) > 0 {
+			if l := paths.Get(""); l != nil && len(l.Rules) > 0 {
 				out[string(c)] = l.ToJSON()
 			}
 			continue
 		}
 		cat := map[string]any{}
-		for p, l := range paths {
-			if l != nil && len(l.Rules) > 0 {
+		for p, l := range paths.All() {
+			if len(l.Rules) > 0 {
 				cat[p] = l.ToJSON()
 			}
 		}

@@ -273,11 +273,8 @@ func needsGeneration(r *model.Response) bool {
 	if !r.Generators.IsEmpty() {
 		return true
 	}
-	for _, paths := range r.MatchingRules {
-		for _, l := range paths {
-			if l == nil {
-				continue
-			}
+	for n := range r.MatchingRules {
+		for _, l := range r.MatchingRules[n].Paths.All() {
 			for _, rule := range l.Rules {
 				if rule.Generator != nil {
 					return true

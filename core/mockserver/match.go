@@ -65,12 +65,7 @@ func newTable(is []*model.Interaction) *table {
 }
 
 func hasRules(rules model.MatchingRules, c model.Category) bool {
-	for _, l := range rules[c] {
-		if l != nil && len(l.Rules) > 0 {
-			return true
-		}
-	}
-	return false
+	return !rules.Category(c).IsEmpty()
 }
 
 // candidates returns the interactions to match the request against.

@@ -104,16 +104,23 @@ func (m MatchingRules) Clone() MatchingRules {
 		return nil
 	}
 	c := make(MatchingRules, len(m))
-	for cat, paths := range m {
-		cp := make(map[string]*RuleList, len(paths))
-		for path, l := range paths {
-			if l == nil {
-				cp[path] = nil
-				continue
-			}
-			cp[path] = &RuleList{Rules: cloneRules(l.Rules), Combine: l.Combine}
-		}
-		c[cat] = cp
+	for n := range m {
+		c[n] = CategoryRules{Category: m[n].Category, Paths: m[n].Paths.Clone()}
+	}
+	return c
+}
+
+// Clone returns a deep copy of the path rules.
+func (p *PathRules) Clone() PathRules {
+	if p.list == nil {
+		return PathRules{}
+	}
+	c := PathRules{list: make([]PathRule, len(p.list))}
+	for n, e := range p.list {
+		c.list[n] = PathRule{Path: e.Path, RuleList: RuleList{Rules: cloneRules(e.Rules), Combine: e.Combine}}
+	}
+	if len(c.list) >= indexFrom {
+		c.buildIndex()
 	}
 	return c
 }
@@ -153,17 +160,7 @@ func (r Rule) Clone() Rule {
 	if r.Variants != nil {
 		c.Variants = make([]Variant, len(r.Variants))
 		for n, v := range r.Variants {
-			cv := Variant{Index: v.Index}
-			if v.Rules != nil {
-				cv.Rules = make(map[string]*RuleList, len(v.Rules))
-				for path, l := range v.Rules {
-					if l == nil {
-						cv.Rules[path] = nil
-						continue
-					}
-					cv.Rules[path] = &RuleList{Rules: cloneRules(l.Rules), Combine: l.Combine}
-				}
-			}
+			cv := Variant{Index: v.Index, Rules: v.Rules.Clone()}
 			if v.Generators != nil {
 				cv.Generators = make(map[string]Generator, len(v.Generators))
 				for path, g := range v.Generators {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -260,13 +261,17 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 			v.Index = n
 		}
 		if rules, ok := vm["rules"].(map[string]any); ok && len(rules) > 0 {
-			v.Rules = make(map[string]*RuleList, len(rules))
-			for path, rl := range rules {
-				l, err := RuleListFromJSON(rl)
+			paths := make([]string, 0, len(rules))
+			for path := range rules {
+				paths = append(paths, path)
+			}
+			slices.Sort(paths) // a fixed order, whatever the map's
+			for _, path := range paths {
+				l, err := RuleListFromJSON(rules[path])
 				if err != nil {
 					return Rule{}, fmt.Errorf("arrayContains variant %d, rules at %q: %w", i, path, err)
 				}
-				v.Rules[path] = l
+				v.Rules.Set(path, *l)
 			}
 		}
 		if gens, ok := vm["generators"].(map[string]any); ok && len(gens) > 0 {
@@ -395,7 +400,7 @@ func (r Rule) ToJSON() map[string]any {
 		variants := make([]any, 0, len(r.Variants))
 		for _, v := range r.Variants {
 			rules := map[string]any{}
-			for p, l := range v.Rules {
+			for p, l := range v.Rules.All() {
 				rules[p] = l.ToJSON()
 			}
 			variant := map[string]any{"index": v.Index, "rules": rules}

@@ -68,7 +68,7 @@ func TestRuleFromJSON(t *testing.T) {
 		{`{"match":"protobuf","config":{"a":1}}`, Rule{Kind: Plugin, Name: "protobuf", Attrs: map[string]any{"config": map[string]any{"a": json.Number("1")}}}},
 		{`{"match":"array-contains","variants":[{"index":0,"rules":{"$.a":{"matchers":[{"match":"type"}]}},"generators":{"$.b":{"type":"Uuid"}}}]}`,
 			Rule{Kind: ArrayContains, Variants: []Variant{{Index: 0,
-				Rules:      map[string]*RuleList{"$.a": {Rules: []Rule{{Kind: Type}}}},
+				Rules:      PathRulesOf(PathRule{"$.a", RuleList{Rules: []Rule{{Kind: Type}}}}),
 				Generators: map[string]Generator{"$.b": {Type: "Uuid"}}}}}},
 	}
 	for _, tt := range tests {
@@ -134,7 +134,7 @@ func TestRuleToJSON(t *testing.T) {
 		{Rule{Kind: Date}, `{"format":"","match":"date"}`},
 		{Rule{Kind: Time, Format: "HH:mm"}, `{"format":"HH:mm","match":"time"}`},
 		// arrayContains: no "generators" in a variant that has none (pact_ffi omits it).
-		{Rule{Kind: ArrayContains, Variants: []Variant{{Index: 0, Rules: map[string]*RuleList{"$.a": {Rules: []Rule{{Kind: Type}}}}}}},
+		{Rule{Kind: ArrayContains, Variants: []Variant{{Index: 0, Rules: PathRulesOf(PathRule{"$.a", RuleList{Rules: []Rule{{Kind: Type}}}})}}},
 			`{"match":"arrayContains","variants":[{"index":0,"rules":{"$.a":{"combine":"AND","matchers":[{"match":"type"}]}}}]}`},
 		{Rule{Kind: ArrayContains, Variants: []Variant{{Index: 1, Generators: map[string]Generator{"$.b": {Type: "Uuid"}}}}},
 			`{"match":"arrayContains","variants":[{"generators":{"$.b":{"type":"Uuid"}},"index":1,"rules":{}}]}`},

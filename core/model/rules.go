@@ -1,5 +1,11 @@
 package model
 
+import (
+	"iter"
+	"slices"
+	"strings"
+)
+
 // Category is a part of an interaction that matching rules and generators
 // apply to.
 type Category string
@@ -79,7 +85,7 @@ type Rule struct {
 // item ("$").
 type Variant struct {
 	Index      int
-	Rules      map[string]*RuleList
+	Rules      PathRules
 	Generators map[string]Generator
 }
 
@@ -106,44 +112,261 @@ type RuleList struct {
 	Combine Combine
 }
 
-// MatchingRules holds the rules of one interaction part by category, then by
-// path. Body and metadata paths are path expressions ("$.a[*].b"); header and
-// query keys are names; the path, method and status categories use the key "".
-//
-//	rules := model.MatchingRules{}
-//	rules.Add(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer})
-type MatchingRules map[Category]map[string]*RuleList
+// PathRule is the rule list at one path of a category.
+type PathRule struct {
+	Path string
+	RuleList
+}
 
-// Add appends rule to the list at category and path, creating both as needed.
-func (m MatchingRules) Add(c Category, path string, rule Rule) {
-	cat := m[c]
-	if cat == nil {
-		cat = map[string]*RuleList{}
-		m[c] = cat
+// PathRules holds the rule lists of one category (or of an arrayContains
+// variant) by path, in the order the paths were first added. Small sets are
+// searched linearly; from indexFrom paths on, Add and Set keep an index by
+// path, so that a body with thousands of rule paths costs no more than a
+// map. The zero value is an empty set ready to use.
+//
+//	var p model.PathRules
+//	p.Add("$.id", model.Rule{Kind: model.Integer})
+//	p.Get("$.id").Rules[0].Kind // model.Integer
+type PathRules struct {
+	list  []PathRule
+	index map[string]int32 // path → position in list; nil below indexFrom paths
+}
+
+// PathRulesOf returns a set of the given lists, in their order (a path given
+// twice keeps its last list).
+//
+//	p := model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Type}}}})
+func PathRulesOf(lists ...PathRule) PathRules {
+	var p PathRules
+	for _, l := range lists {
+		p.Set(l.Path, l.RuleList)
 	}
-	l := cat[path]
-	if l == nil {
-		l = &RuleList{}
-		cat[path] = l
+	return p
+}
+
+// indexFrom is the number of paths from which a PathRules keeps an index.
+const indexFrom = 12
+
+// Len returns the number of paths (0 for a nil *PathRules, as
+// MatchingRules.Category returns for a category without rules).
+func (p *PathRules) Len() int {
+	if p == nil {
+		return 0
 	}
+	return len(p.list)
+}
+
+// find returns the position of path in the list, or -1.
+func (p *PathRules) find(path string) int {
+	if p.index != nil {
+		if n, ok := p.index[path]; ok {
+			return int(n)
+		}
+		return -1
+	}
+	for n := range p.list {
+		if p.list[n].Path == path {
+			return n
+		}
+	}
+	return -1
+}
+
+// Get returns the rule list at path, or nil. The list is the one the set
+// holds (changes to it change the set) until the next path is added.
+//
+//	if l := p.Get("$.id"); l != nil && len(l.Rules) > 0 { ... }
+func (p *PathRules) Get(path string) *RuleList {
+	if p == nil {
+		return nil
+	}
+	if n := p.find(path); n >= 0 {
+		return &p.list[n].RuleList
+	}
+	return nil
+}
+
+// Add appends rule to the list at path, adding the path as needed.
+//
+//	p.Add("$.tags", model.Rule{Kind: model.MinType, Min: 1})
+func (p *PathRules) Add(path string, rule Rule) {
+	l := p.list0(path)
 	l.Rules = append(l.Rules, rule)
 }
 
-// Get returns the rule list at category and path, or nil.
-func (m MatchingRules) Get(c Category, path string) *RuleList {
-	if m == nil {
-		return nil
+// Set replaces the list at path with l, adding the path as needed.
+//
+//	p.Set("$.n", model.RuleList{Rules: rules, Combine: model.Or})
+func (p *PathRules) Set(path string, l RuleList) {
+	*p.list0(path) = l
+}
+
+// list0 returns the list at path, adding an empty one at the end if there is
+// none.
+func (p *PathRules) list0(path string) *RuleList {
+	if n := p.find(path); n >= 0 {
+		return &p.list[n].RuleList
 	}
-	return m[c][path]
+	p.list = append(p.list, PathRule{Path: path})
+	switch n := len(p.list); {
+	case n > indexFrom:
+		p.index[path] = int32(n - 1)
+	case n == indexFrom:
+		p.buildIndex()
+	}
+	return &p.list[len(p.list)-1].RuleList
+}
+
+func (p *PathRules) buildIndex() {
+	p.index = make(map[string]int32, 2*len(p.list))
+	for n := range p.list {
+		p.index[p.list[n].Path] = int32(n)
+	}
+}
+
+// DeleteFunc removes the paths for which del returns true.
+//
+//	p.DeleteFunc(func(path string) bool { return strings.HasPrefix(path, "$.tmp") })
+func (p *PathRules) DeleteFunc(del func(path string) bool) {
+	if p == nil {
+		return
+	}
+	n := len(p.list)
+	p.list = slices.DeleteFunc(p.list, func(e PathRule) bool { return del(e.Path) })
+	if len(p.list) == n {
+		return
+	}
+	p.index = nil
+	if len(p.list) >= indexFrom {
+		p.buildIndex()
+	}
+}
+
+// All yields each path with its list, in the order the paths were added.
+//
+//	for path, l := range p.All() { fmt.Println(path, len(l.Rules)) }
+func (p *PathRules) All() iter.Seq2[string, *RuleList] {
+	return func(yield func(string, *RuleList) bool) {
+		if p == nil {
+			return
+		}
+		for n := range p.list {
+			if !yield(p.list[n].Path, &p.list[n].RuleList) {
+				return
+			}
+		}
+	}
+}
+
+// IsEmpty reports whether no path has a rule.
+//
+//	var p model.PathRules
+//	p.IsEmpty() // true
+func (p *PathRules) IsEmpty() bool {
+	if p == nil {
+		return true
+	}
+	for n := range p.list {
+		if len(p.list[n].Rules) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Sort orders the paths by name, unless they are in order already.
+//
+//	p.Sort() // "$.a" before "$.b", whatever the order they were added in
+func (p *PathRules) Sort() {
+	byPath := func(a, b PathRule) int { return strings.Compare(a.Path, b.Path) }
+	if slices.IsSortedFunc(p.list, byPath) {
+		return
+	}
+	slices.SortFunc(p.list, byPath)
+	if p.index != nil {
+		p.buildIndex()
+	}
+}
+
+// CategoryRules is the rules of one category.
+type CategoryRules struct {
+	Category Category
+	Paths    PathRules
+}
+
+// MatchingRules holds the rules of one interaction part by category, then by
+// path, each in the order first added. Body and metadata paths are path
+// expressions ("$.a[*].b"); header and query keys are names; the path, method
+// and status categories use the key "". A nil MatchingRules holds no rules;
+// Add and Set take a pointer, so pass a *MatchingRules to code that adds.
+//
+//	var rules model.MatchingRules
+//	rules.Add(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer})
+//	for _, c := range rules { fmt.Println(c.Category, c.Paths.Len()) } // body 1
+type MatchingRules []CategoryRules
+
+// Category returns the rules of category c, or nil if it has none. Like Get's
+// lists it is shared with m until the next category is added.
+//
+//	for path, l := range rules.Category(model.CategoryBody).All() { ... }
+func (m MatchingRules) Category(c Category) *PathRules {
+	for n := range m {
+		if m[n].Category == c {
+			return &m[n].Paths
+		}
+	}
+	return nil
+}
+
+// category returns the rules of category c, adding the category as needed.
+func (m *MatchingRules) category(c Category) *PathRules {
+	if p := m.Category(c); p != nil {
+		return p
+	}
+	*m = append(*m, CategoryRules{Category: c})
+	return &(*m)[len(*m)-1].Paths
+}
+
+// Add appends rule to the list at category and path, creating both as needed.
+//
+//	rules.Add(model.CategoryQuery, "fields", model.Rule{Kind: model.Regex, Regex: "^[a-z,]+$"})
+func (m *MatchingRules) Add(c Category, path string, rule Rule) {
+	m.category(c).Add(path, rule)
+}
+
+// Set replaces the list at category and path with l, creating both as
+// needed.
+//
+//	rules.Set(model.CategoryBody, "$.n", model.RuleList{Rules: rs, Combine: model.Or})
+func (m *MatchingRules) Set(c Category, path string, l RuleList) {
+	m.category(c).Set(path, l)
+}
+
+// Get returns the rule list at category and path, or nil. The list is the one
+// m holds until the next path is added.
+//
+//	l := rules.Get(model.CategoryBody, "$.id")
+func (m MatchingRules) Get(c Category, path string) *RuleList {
+	return m.Category(c).Get(path)
+}
+
+// Sort orders the categories by name and the paths of each by name.
+//
+//	rules.Sort() // body before query; "$.a" before "$.b"
+func (m MatchingRules) Sort() {
+	slices.SortFunc(m, func(a, b CategoryRules) int { return strings.Compare(string(a.Category), string(b.Category)) })
+	for n := range m {
+		m[n].Paths.Sort()
+	}
 }
 
 // IsEmpty reports whether there are no rules in any category.
+//
+//	model.MatchingRules{}.IsEmpty() // true
 func (m MatchingRules) IsEmpty() bool {
-	for _, c := range m {
-		for _, l := range c {
-			if len(l.Rules) > 0 {
-				return false
-			}
+	for n := range m {
+		if !m[n].Paths.IsEmpty() {
+			return false
 		}
 	}
 	return true

@@ -1029,34 +1029,22 @@ func (p *parser) fastRules() (rules model.MatchingRules, generic any) {
 				if rules.Get(cat, path) != nil {
 					bail()
 				}
-				l := p.fastRuleList()
-				if rules == nil {
-					rules = model.MatchingRules{}
-				}
-				if rules[cat] == nil {
-					rules[cat] = map[string]*model.RuleList{}
-				}
-				rules[cat][path] = l
+				rules.Set(cat, path, p.fastRuleList())
 			}
 		}
 	})
 	if generic != nil {
-		rules = nil
+		return nil, generic
 	}
+	rules.Sort() // as reader.matchingRules reads them
 	return rules, generic
 }
 
 // fastRuleList decodes {"combine": "AND"|"OR", "matchers": [rule, ...]}
 // (see model.RuleListFromJSON); each rule is decoded generically and read
 // with model.RuleFromJSON.
-func (p *parser) fastRuleList() *model.RuleList {
-	// The list and its first rule in one allocation.
-	lr := &struct {
-		l model.RuleList
-		r [1]model.Rule
-	}{}
-	l := &lr.l
-	l.Rules = lr.r[:0:1]
+func (p *parser) fastRuleList() model.RuleList {
+	var l model.RuleList
 	var have seen
 	p.objStart()
 	for k := 0; ; k++ {

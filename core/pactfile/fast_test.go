@@ -87,7 +87,7 @@ func TestFastWriteMatches(t *testing.T) {
 	}
 	i.Request.MatchingRules.Add(model.CategoryPath, "", model.Rule{Kind: model.Regex, Regex: "/x"})
 	i.Request.MatchingRules.Add(model.CategoryHeader, "Accept", model.Rule{Kind: model.Type})
-	i.Request.MatchingRules[model.CategoryQuery] = map[string]*model.RuleList{"empty": {}}
+	i.Request.MatchingRules.Set(model.CategoryQuery, "empty", model.RuleList{})
 	i.Request.MatchingRules.Get(model.CategoryHeader, "Accept").Combine = model.Or
 	i.Request.Generators = model.Generators{}
 	i.Request.Generators.Add(model.CategoryPath, "", model.Generator{Type: "ProviderState", Attrs: map[string]any{"expression": "/${id}"}})

@@ -355,12 +355,12 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 	}
 	type catPaths struct {
 		name  string
-		paths map[string]*model.RuleList
+		paths *model.PathRules
 	}
 	var buf [8]catPaths
 	cats := buf[:0]
-	for c, paths := range rules {
-		cats = append(cats, catPaths{string(c), paths})
+	for n := range rules {
+		cats = append(cats, catPaths{string(rules[n].Category), &rules[n].Paths})
 	}
 	for i := 1; i < len(cats); i++ {
 		for j := i; j > 0 && cats[j].name < cats[j-1].name; j-- {
@@ -392,8 +392,8 @@ func (w *writer) fastRules(e *encoder, o *ow, rules model.MatchingRules, depth i
 			continue
 		}
 		mark := len(e.lists)
-		for p, l := range c.paths {
-			if l != nil && len(l.Rules) > 0 {
+		for p, l := range c.paths.All() {
+			if len(l.Rules) > 0 {
 				e.lists = append(e.lists, pathList{p, l})
 			}
 		}

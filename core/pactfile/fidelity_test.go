@@ -25,10 +25,10 @@ func TestV2IndexedRuleKeys(t *testing.T) {
 	}
 	rules := p.Interactions[0].Request.MatchingRules
 	if l := rules.Get(model.CategoryQuery, "rate"); l == nil || len(l.Rules) != 1 || l.Rules[0].Regex != `\d+` {
-		t.Errorf("query rules = %#v", rules[model.CategoryQuery])
+		t.Errorf("query rules = %#v", rules.Category(model.CategoryQuery))
 	}
 	if l := rules.Get(model.CategoryHeader, "X"); l == nil || l.Rules[0].Kind != model.Type {
-		t.Errorf("header rules = %#v", rules[model.CategoryHeader])
+		t.Errorf("header rules = %#v", rules.Category(model.CategoryHeader))
 	}
 }
 

@@ -605,7 +605,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 		r.warn("%s: ignoring 'matchingRules' that is %s, not an object", where, model.JSONKind(v))
 		return nil
 	}
-	rules := model.MatchingRules{}
+	var rules model.MatchingRules
 	v2 := false
 	for k := range m {
 		if strings.HasPrefix(k, "$") {
@@ -630,7 +630,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 				// q: keep one copy of each distinct rule.
 				l = &model.RuleList{Combine: l.Combine, Rules: newRules(old.Rules, l.Rules)}
 			}
-			r.addRules(rules, cat, path, l)
+			addRules(&rules, cat, path, l)
 		}
 		return emptyToNil(rules)
 	}
@@ -649,7 +649,7 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 				r.warn("%s: ignoring matching rules for '%s': %v", where, name, err)
 				continue
 			}
-			r.addRules(rules, cat, "", l)
+			addRules(&rules, cat, "", l)
 			continue
 		}
 		for _, path := range sortedKeys(cm) {
@@ -661,21 +661,19 @@ func (r *reader) matchingRules(v any, where string) model.MatchingRules {
 			if singleKeyCategory(cat) {
 				path = ""
 			}
-			r.addRules(rules, cat, path, l)
+			addRules(&rules, cat, path, l)
 		}
 	}
 	return emptyToNil(rules)
 }
 
-func (r *reader) addRules(rules model.MatchingRules, c model.Category, path string, l *model.RuleList) {
-	if rules[c] == nil {
-		rules[c] = map[string]*model.RuleList{}
-	}
-	if old := rules[c][path]; old != nil {
+// addRules adds the list l at category c and path, after any rules there.
+func addRules(rules *model.MatchingRules, c model.Category, path string, l *model.RuleList) {
+	if old := rules.Get(c, path); old != nil {
 		old.Rules = append(old.Rules, l.Rules...)
 		return
 	}
-	rules[c][path] = l
+	rules.Set(c, path, *l)
 }
 
 // newRules returns the rules of add that are not in have.
@@ -696,10 +694,14 @@ func newRules(have, add []model.Rule) []model.Rule {
 	return out
 }
 
+// emptyToNil returns m sorted (categories, then paths, by name: the same
+// model whichever reader read it, and whatever the order in the file), or nil
+// when it has no category.
 func emptyToNil(m model.MatchingRules) model.MatchingRules {
 	if len(m) == 0 {
 		return nil
 	}
+	m.Sort()
 	return m
 }
 

@@ -593,9 +593,10 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 	case w.ver <= model.V2:
 		// pact_models writes V1 and V1.1 pacts' rules in the V2 form too.
 		out := &obj{}
-		for cat, paths := range rules {
-			for path, l := range paths {
-				if l == nil || len(l.Rules) == 0 {
+		for n := range rules {
+			cat := rules[n].Category
+			for path, l := range rules[n].Paths.All() {
+				if len(l.Rules) == 0 {
 					continue
 				}
 				key, ok := v2Key(cat, path)
@@ -614,7 +615,8 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 		}
 	default:
 		out := &obj{}
-		for cat, paths := range rules {
+		for n := range rules {
+			cat, paths := rules[n].Category, &rules[n].Paths
 			if singleKeyCategory(cat) {
 				if l := firstList(paths); l != nil {
 					if cat == model.CategoryPath {
@@ -626,8 +628,8 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 				continue
 			}
 			cm := &obj{}
-			for path, l := range paths {
-				if l != nil && len(l.Rules) > 0 {
+			for path, l := range paths.All() {
+				if len(l.Rules) > 0 {
 					cm.set(path, l.ToJSON())
 				}
 			}
@@ -652,13 +654,18 @@ func (w *writer) rulesInto(m *obj, rules model.MatchingRules, where string) {
 // paths "combine" and "matchers".
 func rootKey(model.Category) string { return "$" }
 
-func firstList(paths map[string]*model.RuleList) *model.RuleList {
-	if l := paths[""]; l != nil && len(l.Rules) > 0 {
+func firstList(paths *model.PathRules) *model.RuleList {
+	if l := paths.Get(""); l != nil && len(l.Rules) > 0 {
 		return l
 	}
 	var merged *model.RuleList
-	for _, k := range sortedKeys(paths) {
-		if l := paths[k]; l != nil && len(l.Rules) > 0 {
+	keys := make([]string, 0, paths.Len())
+	for k := range paths.All() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if l := paths.Get(k); len(l.Rules) > 0 {
 			if merged == nil {
 				merged = &model.RuleList{Combine: l.Combine}
 			}

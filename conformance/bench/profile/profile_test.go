@@ -94,18 +94,15 @@ func modelOnly(n int) *model.Pact {
 		q.Path = fmt.Sprintf("/items/%d", k)
 		q.Headers = model.Headers{{Name: "Accept", Values: []string{"application/json"}}}
 		q.Query = model.Query{{Name: "fields", Values: []string{"id,name"}}}
-		q.MatchingRules = model.MatchingRules{model.CategoryQuery: {"fields": &model.RuleList{
-			Rules: []model.Rule{{Kind: model.Regex, Regex: "^[a-z,]+$"}}}}}
+		q.MatchingRules.Add(model.CategoryQuery, "fields", model.Rule{Kind: model.Regex, Regex: "^[a-z,]+$"})
 		r := &i.Response
 		r.Headers = model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
 		r.Body = model.PresentBody([]byte(fmt.Sprintf(`{"id":%d,"name":"item %d","tags":["new"],"updated":"2024-01-0%d"}`, k, k, 1+k%9)),
 			"application/json")
-		r.MatchingRules = model.MatchingRules{model.CategoryBody: {
-			"$.id":      {Rules: []model.Rule{{Kind: model.Integer}}},
-			"$.name":    {Rules: []model.Rule{{Kind: model.Type}}},
-			"$.tags":    {Rules: []model.Rule{{Kind: model.MinType, Min: 1}}},
-			"$.updated": {Rules: []model.Rule{{Kind: model.Regex, Regex: `^\d{4}-\d{2}-\d{2}$`}}},
-		}}
+		r.MatchingRules.Add(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer})
+		r.MatchingRules.Add(model.CategoryBody, "$.name", model.Rule{Kind: model.Type})
+		r.MatchingRules.Add(model.CategoryBody, "$.tags", model.Rule{Kind: model.MinType, Min: 1})
+		r.MatchingRules.Add(model.CategoryBody, "$.updated", model.Rule{Kind: model.Regex, Regex: `^\d{4}-\d{2}-\d{2}$`})
 	}
 	return p
 }
