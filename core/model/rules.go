@@ -113,6 +113,8 @@ type RuleList struct {
 }
 
 // PathRule is the rule list at one path of a category.
+//
+//	model.PathRule{Path: "$.id", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Integer}}}}
 type PathRule struct {
 	Path string
 	RuleList
@@ -122,7 +124,9 @@ type PathRule struct {
 // variant) by path, in the order the paths were first added. Small sets are
 // searched linearly; from indexFrom paths on, Add and Set keep an index by
 // path, so that a body with thousands of rule paths costs no more than a
-// map. The zero value is an empty set ready to use.
+// map. The zero value is an empty set ready to use. A copy shares its lists
+// with the original (a change to a list shows in both, a path added to one
+// does not): use Clone for a set of its own.
 //
 //	var p model.PathRules
 //	p.Add("$.id", model.Rule{Kind: model.Integer})
@@ -159,10 +163,14 @@ func (p *PathRules) Len() int {
 // find returns the position of path in the list, or -1.
 func (p *PathRules) find(path string) int {
 	if p.index != nil {
-		if n, ok := p.index[path]; ok {
+		if n, ok := p.index[path]; ok && int(n) < len(p.list) && p.list[n].Path == path {
 			return int(n)
 		}
-		return -1
+		if len(p.index) == len(p.list) {
+			return -1
+		}
+		// The index is shared with a copy that added paths (see
+		// PathRules): search.
 	}
 	for n := range p.list {
 		if p.list[n].Path == path {
@@ -288,7 +296,9 @@ func (p *PathRules) Sort() {
 	}
 }
 
-// CategoryRules is the rules of one category.
+// CategoryRules is the rules of one category, an element of MatchingRules.
+//
+//	for _, c := range rules { fmt.Println(c.Category, c.Paths.Len()) }
 type CategoryRules struct {
 	Category Category
 	Paths    PathRules
@@ -297,8 +307,9 @@ type CategoryRules struct {
 // MatchingRules holds the rules of one interaction part by category, then by
 // path, each in the order first added. Body and metadata paths are path
 // expressions ("$.a[*].b"); header and query keys are names; the path, method
-// and status categories use the key "". A nil MatchingRules holds no rules;
-// Add and Set take a pointer, so pass a *MatchingRules to code that adds.
+// and status categories use the key "". A nil MatchingRules holds no rules.
+// Add and Set take a pointer, so pass a *MatchingRules to code that adds; a
+// copy shares its lists with the original as a PathRules does.
 //
 //	var rules model.MatchingRules
 //	rules.Add(model.CategoryBody, "$.id", model.Rule{Kind: model.Integer})
