@@ -215,6 +215,11 @@ func (p *PathRules) list0(path string) *RuleList {
 	if n := p.find(path); n >= 0 {
 		return &p.list[n].RuleList
 	}
+	if len(p.list) == 1 && cap(p.list) == 1 {
+		// A second path: room for four at once (a body has a few rule
+		// paths more often than two).
+		p.list = slices.Grow(p.list, 3)
+	}
 	p.list = append(p.list, PathRule{Path: path})
 	switch n := len(p.list); {
 	case n > indexFrom:
