@@ -455,8 +455,8 @@ func (i *Interaction) WithMatchingRules(p Part, rulesJSON string) error {
 		for _, cat := range parsed {
 			for path, l := range cat.Paths.All() {
 				addRules(t.rules, cat.Category, path, l.Rules)
-				if l.Combine == model.Or {
-					t.rules.Get(cat.Category, path).Combine = model.Or
+				if have := t.rules.Get(cat.Category, path); have != nil && l.Combine == model.Or {
+					have.Combine = model.Or // (an empty OR list at a new path adds nothing)
 				}
 			}
 		}

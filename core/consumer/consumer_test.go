@@ -127,6 +127,13 @@ func TestStatesRulesGeneratorsComments(t *testing.T) {
 	if i.I.Response.MatchingRules.Get(model.CategoryStatus, "") == nil || i.I.Response.MatchingRules.Get(model.CategoryBody, "$.a") == nil {
 		t.Errorf("rules = %+v", i.I.Response.MatchingRules)
 	}
+	// An empty OR list: the list already there becomes OR; none is added
+	// where there was none.
+	must(t, i.WithMatchingRules(Response, `{"body":{"$.a":{"combine":"OR","matchers":[]},"$.b":{"combine":"OR","matchers":[]}}}`))
+	if l := i.I.Response.MatchingRules.Get(model.CategoryBody, "$.a"); l == nil || l.Combine != model.Or || len(l.Rules) != 1 ||
+		i.I.Response.MatchingRules.Get(model.CategoryBody, "$.b") != nil {
+		t.Errorf("rules after empty OR lists = %+v", i.I.Response.MatchingRules)
+	}
 	if err := i.WithMatchingRules(Response, `[1]`); err == nil {
 		t.Error("a non-object rules document was accepted")
 	}
