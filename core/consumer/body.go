@@ -338,7 +338,7 @@ func (i *Interaction) WithBinaryFile(p Part, contentType string, data []byte) er
 		t.body.ContentType = "*/*"
 	}
 	if i.b.Pact.SpecVersion >= model.V3 {
-		addRules(t.rules, model.CategoryBody, "$", []model.Rule{{Kind: model.ContentType, Value: contentType}})
+		addRules(t.rules, model.CategoryBody, "$", []model.Rule{model.Rule{Kind: model.ContentType}.WithValue(contentType)})
 	}
 	return nil
 }
@@ -393,7 +393,7 @@ func (i *Interaction) WithMultipartFile(p Part, contentType, path, partName, bou
 		headers.Set("Content-Type", ct)
 		addRules(rules, model.CategoryHeader, "Content-Type", []model.Rule{{Kind: model.Regex, Regex: multipartHeaderRegex}})
 	}
-	addRules(rules, model.CategoryBody, "$."+partName, []model.Rule{{Kind: model.ContentType, Value: contentType}})
+	addRules(rules, model.CategoryBody, "$."+partName, []model.Rule{model.Rule{Kind: model.ContentType}.WithValue(contentType)})
 	return nil
 }
 

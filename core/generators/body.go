@@ -47,9 +47,9 @@ func variantGenerators(rules model.MatchingRules) []variantSet {
 			if r.Kind != model.ArrayContains {
 				continue
 			}
-			for _, v := range r.Variants {
+			for _, v := range r.Variants() {
 				if len(v.Generators) > 0 {
-					out = append(out, variantSet{path, r.Variants})
+					out = append(out, variantSet{path, r.Variants()})
 					break
 				}
 			}

@@ -610,14 +610,13 @@ func TestArrayContainsVariantGenerators(t *testing.T) {
 		Status:  200,
 		Headers: model.Headers{{Name: "Content-Type", Values: []string{"application/vnd.siren+json"}}},
 		Body:    body(`{"actions":[{"name":"a","href":"x"},{"name":"b","href":"y"}],"other":[1]}`, ""),
-		MatchingRules: model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$.actions", RuleList: model.RuleList{Rules: []model.Rule{{
-			Kind: model.ArrayContains,
-			Variants: []model.Variant{
+		MatchingRules: model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$.actions", RuleList: model.RuleList{Rules: []model.Rule{
+			model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{
 				{Index: 0},
 				{Index: 1, Generators: map[string]model.Generator{"$.href": gen("MockServerURL", "example", "http://localhost:9/y", "regex", `.*(/y)$`)}},
 				{Index: 5, Generators: map[string]model.Generator{"$.href": gen("RandomInt")}},
-			},
-		}}}})}},
+			}),
+		}}})}},
 	}
 	ctx := Context{"mockServer": map[string]any{"url": "http://127.0.0.1:1"}}
 	out, err := GenerateResponse(r, Consumer, ctx)
@@ -632,9 +631,9 @@ func TestArrayContainsVariantGenerators(t *testing.T) {
 		t.Error("input modified")
 	}
 	// Messages too; a variant generator that fails is reported.
-	m := &model.MessageContents{Contents: body(`[{"a":1}]`, "application/json"), MatchingRules: model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{
-		Kind: model.ArrayContains, Variants: []model.Variant{{Index: 0, Generators: map[string]model.Generator{"$.a": gen("Nope")}}},
-	}}}})}}}
+	m := &model.MessageContents{Contents: body(`[{"a":1}]`, "application/json"), MatchingRules: model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{
+		model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 0, Generators: map[string]model.Generator{"$.a": gen("Nope")}}}),
+	}}})}}}
 	mo, err := GenerateMessage(m, Consumer, nil)
 	if !errors.Is(err, ErrPlugin) || mo.Contents.String() != `[{"a":1}]` {
 		t.Errorf("message: %s, %v", mo.Contents.String(), err)

@@ -408,9 +408,9 @@ func (p *parser) exp() (*Definition, error) {
 // asEach wraps d as the EachKey or EachValue rule it describes. References
 // inside it become Type rules.
 func (d *Definition) asEach(kind model.RuleKind) model.Rule {
-	r := model.Rule{Kind: kind, Rules: d.resolvedRules(), Generator: d.Generator}
+	r := model.Rule{Kind: kind}.WithRules(d.resolvedRules()).WithGenerator(d.Generator)
 	if d.Value != "" {
-		r.Value = d.Value
+		r = r.WithValue(d.Value)
 	}
 	return r
 }
@@ -441,7 +441,7 @@ func (p *parser) size() (int, error) {
 // arrayContains := exp ("," exp)* ")"; variant i is the i-th expression.
 func (p *parser) arrayContains() (*Definition, error) {
 	d := &Definition{}
-	rule := model.Rule{Kind: model.ArrayContains}
+	var variants []model.Variant
 	for i := 0; ; i++ {
 		e, err := p.exp()
 		if err != nil {
@@ -457,12 +457,12 @@ func (p *parser) arrayContains() (*Definition, error) {
 		if e.Generator != nil {
 			v.Generators = map[string]model.Generator{"$": *e.Generator}
 		}
-		rule.Variants = append(rule.Variants, v)
+		variants = append(variants, v)
 		d.References = append(d.References, e.References...)
 		t := p.lex.next()
 		switch t.Kind {
 		case tRParen:
-			d.Rules = []model.Rule{rule}
+			d.Rules = []model.Rule{model.Rule{Kind: model.ArrayContains}.WithVariants(variants)}
 			if len(d.References) > 0 {
 				d.Reference = d.References[0]
 			}
@@ -673,7 +673,7 @@ func (p *parser) matching() (*Definition, error) {
 		if err != nil {
 			return nil, err
 		}
-		return one(value{text: s, typ: ValueString}, model.Rule{Kind: model.Include, Value: s})
+		return one(value{text: s, typ: ValueString}, model.Rule{Kind: model.Include}.WithValue(s))
 	case "boolean":
 		t, err := p.expect(tBool, "a boolean (true or false)")
 		if err != nil {
@@ -703,7 +703,7 @@ func (p *parser) matching() (*Definition, error) {
 		if err != nil {
 			return nil, err
 		}
-		return one(value{text: s, typ: ValueUnknown}, model.Rule{Kind: model.ContentType, Value: ct})
+		return one(value{text: s, typ: ValueUnknown}, model.Rule{Kind: model.ContentType}.WithValue(ct))
 	}
 	// Any other name is a plugin-provided matcher: name, [config,] example.
 	first, err := p.primitive(true)
@@ -720,7 +720,7 @@ func (p *parser) matching() (*Definition, error) {
 		attrs["value"] = first.jsonValue()
 		first = example
 	}
-	return one(first, model.Rule{Kind: model.Plugin, Name: name, Attrs: attrs})
+	return one(first, model.Rule{Kind: model.Plugin}.WithName(name).WithAttrs(attrs))
 }
 
 // jsonValue is the value as JSON would hold it: numbers as float64 or int64,

@@ -54,31 +54,29 @@ func TestParseDefinition(t *testing.T) {
 		{`matching(regex, '\d+', fromProviderState('${id}', '100'))`, Definition{Value: "100", ValueType: ValueString,
 			Rules: []model.Rule{{Kind: model.Regex, Regex: `\d+`}}, Generator: gen("ProviderState", "expression", "${id}", "dataType", "STRING")}},
 		{"matching(include, 'testing')", Definition{Value: "testing", ValueType: ValueString,
-			Rules: []model.Rule{{Kind: model.Include, Value: "testing"}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.Include}.WithValue("testing")}}},
 		{"matching(boolean, false)", Definition{Value: "false", ValueType: ValueBoolean, Rules: []model.Rule{rule(model.Boolean)}}},
 		{"matching(semver, '1.0.0-rc.1+b7')", Definition{Value: "1.0.0-rc.1+b7", ValueType: ValueString, Rules: []model.Rule{rule(model.Semver)}}},
 		{"matching(contentType, 'application/xml', '<?xml?><test/>')", Definition{Value: "<?xml?><test/>", ValueType: ValueUnknown,
-			Rules: []model.Rule{{Kind: model.ContentType, Value: "application/xml"}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.ContentType}.WithValue("application/xml")}}},
 		{"matching($'person')", Definition{Value: "person", Reference: "person", References: []string{"person"}}},
 		{"matching(creditcard, 'visa', '4111')", Definition{Value: "4111", ValueType: ValueString,
-			Rules: []model.Rule{{Kind: model.Plugin, Name: "creditcard", Attrs: map[string]any{"value": "visa"}}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.Plugin}.WithName("creditcard").WithAttrs(map[string]any{"value": "visa"})}}},
 		{"matching(creditcard, 12, '4111')", Definition{Value: "4111", ValueType: ValueString,
-			Rules: []model.Rule{{Kind: model.Plugin, Name: "creditcard", Attrs: map[string]any{"value": int64(12)}}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.Plugin}.WithName("creditcard").WithAttrs(map[string]any{"value": int64(12)})}}},
 		{"matching(creditcard, '4111')", Definition{Value: "4111", ValueType: ValueString,
-			Rules: []model.Rule{{Kind: model.Plugin, Name: "creditcard", Attrs: map[string]any{}}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.Plugin}.WithName("creditcard").WithAttrs(map[string]any{})}}},
 		{"notEmpty('test')", Definition{Value: "test", ValueType: ValueString, Rules: []model.Rule{rule(model.NotEmpty)}}},
 		{"notEmpty(100)", Definition{Value: "100", ValueType: ValueInteger, Rules: []model.Rule{rule(model.NotEmpty)}}},
-		{`eachKey(matching(regex, '\$(\.\w+)+', '$.test.one'))`, Definition{Rules: []model.Rule{{Kind: model.EachKey,
-			Value: "$.test.one", Rules: []model.Rule{{Kind: model.Regex, Regex: `\$(\.\w+)+`}}}}}},
-		{"eachValue(matching(type, 100))", Definition{Rules: []model.Rule{{Kind: model.EachValue,
-			Value: "100", Rules: []model.Rule{rule(model.Type)}}}}},
+		{`eachKey(matching(regex, '\$(\.\w+)+', '$.test.one'))`, Definition{Rules: []model.Rule{model.Rule{Kind: model.EachKey}.WithValue("$.test.one").WithRules([]model.Rule{{Kind: model.Regex, Regex: `\$(\.\w+)+`}})}}},
+		{"eachValue(matching(type, 100))", Definition{Rules: []model.Rule{model.Rule{Kind: model.EachValue}.WithValue("100").WithRules([]model.Rule{rule(model.Type)})}}},
 		{"eachValue(matching($'person'))", Definition{Reference: "person", References: []string{"person"},
-			Rules: []model.Rule{{Kind: model.EachValue, Value: "person", Rules: []model.Rule{rule(model.Type)}}}}},
+			Rules: []model.Rule{model.Rule{Kind: model.EachValue}.WithValue("person").WithRules([]model.Rule{rule(model.Type)})}}},
 		{"atLeast(2)", Definition{Rules: []model.Rule{{Kind: model.MinType, Min: 2}}}},
 		{"atMost(10)", Definition{Rules: []model.Rule{{Kind: model.MaxType, Max: 10}}}},
 		{`atLeast(2), atMost(10), eachValue(matching(regex, '\d+', '1234'))`, Definition{Rules: []model.Rule{
 			{Kind: model.MinType, Min: 2}, {Kind: model.MaxType, Max: 10},
-			{Kind: model.EachValue, Value: "1234", Rules: []model.Rule{{Kind: model.Regex, Regex: `\d+`}}}}}},
+			model.Rule{Kind: model.EachValue}.WithValue("1234").WithRules([]model.Rule{{Kind: model.Regex, Regex: `\d+`}})}}},
 		{"matching(type, 'a'), matching(number, 1)", Definition{Value: "a", ValueType: ValueString,
 			Rules: []model.Rule{rule(model.Type), rule(model.Number)}}},
 		{"matching(integer, 1), matching(number, 2)", Definition{Value: "1", ValueType: ValueInteger,
@@ -86,15 +84,13 @@ func TestParseDefinition(t *testing.T) {
 		{"atLeast(1), matching(date, 'yyyy', '2000'), matching(type, fromProviderState('x', 1))", Definition{Value: "2000", ValueType: ValueString,
 			Rules:     []model.Rule{{Kind: model.MinType, Min: 1}, {Kind: model.Date, Format: "yyyy"}, rule(model.Type)},
 			Generator: gen("Date", "format", "yyyy")}},
-		{"arrayContains(matching(equalTo, 'a'), matching(type, 1))", Definition{Value: "a", Rules: []model.Rule{{Kind: model.ArrayContains,
-			Variants: []model.Variant{
+		{"arrayContains(matching(equalTo, 'a'), matching(type, 1))", Definition{Value: "a", Rules: []model.Rule{model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{
 				{Index: 0, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Equality)}}})},
 				{Index: 1, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Type)}}})},
-			}}}}},
-		{"arrayContains(matching(date, 'yyyy', '2000'))", Definition{Value: "2000", Rules: []model.Rule{{Kind: model.ArrayContains,
-			Variants: []model.Variant{{Index: 0,
+			})}}},
+		{"arrayContains(matching(date, 'yyyy', '2000'))", Definition{Value: "2000", Rules: []model.Rule{model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 0,
 				Rules:      model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Date, Format: "yyyy"}}}}),
-				Generators: map[string]model.Generator{"$": *gen("Date", "format", "yyyy")}}}}}}},
+				Generators: map[string]model.Generator{"$": *gen("Date", "format", "yyyy")}}})}}},
 		// string escapes
 		{`matching(type, 'it\'s')`, Definition{Value: "it's", ValueType: ValueString, Rules: []model.Rule{rule(model.Type)}}},
 		{`matching(type, 'a\\b\nc\td\re\bf\fg')`, Definition{Value: "a\\b\nc\td\re\bf\fg", ValueType: ValueString, Rules: []model.Rule{rule(model.Type)}}},
@@ -270,7 +266,7 @@ func TestPluginConfigTypes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", in, err)
 		}
-		if got := d.Rules[0].Attrs["value"]; !reflect.DeepEqual(got, want) {
+		if got := d.Rules[0].Attrs()["value"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: config %#v, want %#v", in, got, want)
 		}
 	}

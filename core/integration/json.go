@@ -281,7 +281,7 @@ func (p *processor) arrayContains(n *node, path string) (model.Rule, *node, erro
 	if vs == nil || vs.kind != nArray {
 		return model.Rule{}, nil, fmt.Errorf("%s: arrayContains matcher is missing the 'variants' attribute (an array)", path)
 	}
-	rule := model.Rule{Kind: model.ArrayContains, Variants: make([]model.Variant, 0, len(vs.items))}
+	variants := make([]model.Variant, 0, len(vs.items))
 	example := p.newNode(nArray)
 	example.items = p.newPtrs(len(vs.items))
 	for i, item := range vs.items {
@@ -292,9 +292,9 @@ func (p *processor) arrayContains(n *node, path string) (model.Rule, *node, erro
 			return model.Rule{}, nil, fmt.Errorf("%s: arrayContains variant %d: %w", path, i, err)
 		}
 		example.items = append(example.items, v)
-		rule.Variants = append(rule.Variants, model.Variant{Index: i, Rules: vp.rules, Generators: vp.gens})
+		variants = append(variants, model.Variant{Index: i, Rules: vp.rules, Generators: vp.gens})
 	}
-	return rule, example, nil
+	return model.Rule{Kind: model.ArrayContains}.WithVariants(variants), example, nil
 }
 
 // matchersOf reads the rules of a matcher object's pact:matcher:type: a
@@ -475,20 +475,21 @@ func ruleFromAttrs(name string, n *node) (model.Rule, error) {
 func fromIntegration(r model.Rule) model.Rule {
 	switch r.Kind {
 	case model.Plugin:
-		delete(r.Attrs, "value")
+		delete(r.Attrs(), "value")
 	case model.Timestamp:
-		r.Name = "" // written as "datetime", whichever alias was read
+		r = r.WithName("") // written as "datetime", whichever alias was read
 	case model.EachKey, model.EachValue:
-		switch v := r.Value.(type) {
+		switch v := r.Value().(type) {
 		case nil, string:
 		default:
 			b, err := json.Marshal(v)
 			if err == nil {
-				r.Value = string(b)
+				r = r.WithValue(string(b))
 			}
 		}
-		for i := range r.Rules {
-			r.Rules[i] = fromIntegration(r.Rules[i])
+		subs := r.Rules()
+		for i := range subs {
+			subs[i] = fromIntegration(subs[i])
 		}
 	}
 	return r

@@ -99,7 +99,7 @@ func TestProcessValue(t *testing.T) {
 		{`{"value": 200}`, []string{"200"}, nil, nil},
 		{`{"value": null, "pact:matcher:type": "type"}`, []string{""}, []model.Rule{{Kind: model.Type}}, nil},
 		{`{"pact:generator:type":"RandomInt","min":100,"max":399,"pact:matcher:type":"statusCode","status":"nonError"}`,
-			[]string{""}, []model.Rule{{Kind: model.StatusCode, Status: "nonError"}},
+			[]string{""}, []model.Rule{model.Rule{Kind: model.StatusCode}.WithStatus("nonError")},
 			gen("RandomInt", "min", 100.0, "max", 399.0)},
 		{`{"expression":"${seToken}","pact:generator:type":"ProviderState","pact:matcher:type":"type","value":"ABC123"}`,
 			[]string{"ABC123"}, []model.Rule{{Kind: model.Type}}, gen("ProviderState", "expression", "${seToken}")},
@@ -110,7 +110,7 @@ func TestProcessValue(t *testing.T) {
 			gen("ProviderState", "expression", "${id}", "dataType", "INTEGER")},
 		{`{"pact:matcher:type": "matching(regex, '\\d+', '42')"}`, []string{"42"}, []model.Rule{{Kind: model.Regex, Regex: `\d+`}}, nil},
 		{`{"pact:matcher:type": [{"pact:matcher:type":"regex","regex":"a+"},{"pact:matcher:type":"include","value":"a"}], "value":"aa"}`,
-			[]string{"aa"}, []model.Rule{{Kind: model.Regex, Regex: "a+"}, {Kind: model.Include, Value: "a"}}, nil},
+			[]string{"aa"}, []model.Rule{{Kind: model.Regex, Regex: "a+"}, model.Rule{Kind: model.Include}.WithValue("a")}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -143,8 +143,9 @@ func processValueUncached(v string, definition bool) ([]string, []model.Rule, *m
 // valueMemo remembers what processValue made of JSON objects and
 // expressions, which clients often pass again and again (the same matcher
 // on a header or query parameter of every interaction). It keeps only
-// results whose rules hold no map, slice or pointer, and hands out copies,
-// so that no caller shares anything it could change. It is bounded: once
+// results whose rules hold no map, slice or pointer but strings and the
+// rules' rare attributes (which no one changes once set, see model.Rule),
+// and hands out copies, so that no caller shares anything it could change. It is bounded: once
 // full, new values are processed every time.
 type valueMemo struct {
 	mu sync.RWMutex
@@ -198,12 +199,13 @@ func (m *valueMemo) put(v string, examples []string, rules []model.Rule) {
 	m.mu.Unlock()
 }
 
-// flatRule reports whether r holds nothing a copy would share but strings.
+// flatRule reports whether r holds nothing a copy would share but strings
+// and its block of rare attributes, which is never changed once set.
 func flatRule(r model.Rule) bool {
-	if r.Variants != nil || r.Rules != nil || r.Generator != nil || r.Attrs != nil {
+	if r.Variants() != nil || r.Rules() != nil || r.Generator() != nil || r.Attrs() != nil {
 		return false
 	}
-	for _, a := range []any{r.Value, r.Status} {
+	for _, a := range []any{r.Value(), r.Status()} {
 		switch a.(type) {
 		case nil, string:
 		default:

@@ -108,13 +108,13 @@ func matchBytes(r model.Rule, expected, actual []byte, cascaded bool) error {
 		if !utf8.Valid(actual) {
 			return fmt.Errorf("Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence")
 		}
-		sub := ruleString(r.Value)
+		sub := ruleString(r.Value())
 		if strings.Contains(string(actual), sub) {
 			return nil
 		}
 		return fmt.Errorf("Expected '%s' to include '%s'", actual, sub)
 	case model.ContentType:
-		return matchContentType(actual, ruleString(r.Value))
+		return matchContentType(actual, ruleString(r.Value()))
 	case model.NotEmpty:
 		if len(actual) == 0 {
 			return fmt.Errorf("Expected [] (0 bytes) to not be empty")

@@ -47,7 +47,7 @@ func TestMatchJSONBodies(t *testing.T) {
 		{"AND combine", `{"a":1}`, `{"a":"x"}`, model.MatchingRules{{Category: model.CategoryBody, Paths: model.PathRulesOf(model.PathRule{Path: "$.a", RuleList: model.RuleList{
 			Rules: []model.Rule{{Kind: model.Integer}, {Kind: model.Regex, Regex: "x"}}}})}}, true, "$.a", "Expected 'x' (String) to be an integer"},
 		{"eachValue on list", `{"a":["x"]}`, `{"a":["y","1"]}`, rulesOf(model.CategoryBody, "$.a",
-			model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}}}), true, "$.a[1]", "Expected '1' to match '[a-z]+'"},
+			model.Rule{Kind: model.EachValue}.WithRules([]model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}})), true, "$.a[1]", "Expected '1' to match '[a-z]+'"},
 		{"arrayContains no variants", `[1,2]`, `[3,2,1]`, rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ArrayContains}), true, "", ""},
 		{"arrayContains missing", `[1,5]`, `[3,2,1]`, rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ArrayContains}), true,
 			"$", "Variant at index 1 (5) was not found in the actual list"},
@@ -150,7 +150,7 @@ func TestBodyPresenceAndTypes(t *testing.T) {
 		{"text regex", present("abc"), present("abd"), text, text, rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.Regex, Regex: "ab[a-c]"}),
 			"BodyMismatch", "Expected 'abd' to match 'ab[a-c]'"},
 		{"binary contentType rule in a text body", present("x"), present("%PDF-1.4 ..."), text, text,
-			rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ContentType, Value: "image/jpeg"}),
+			rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.ContentType}.WithValue("image/jpeg")),
 			"BodyMismatch", "Expected binary contents to have content type 'image/jpeg' but detected contents was 'application/pdf'"},
 		{"form", present("a=1&b=2"), present("b=2&a=1&c=3"), model.Headers{{Name: "Content-Type", Values: []string{"application/x-www-form-urlencoded"}}},
 			model.Headers{{Name: "Content-Type", Values: []string{"application/x-www-form-urlencoded"}}}, nil, "BodyMismatch", "Unexpected form post parameter 'c' received"},

@@ -37,8 +37,7 @@ func FuzzMatchJSON(f *testing.F) {
 				t.Fatalf("parseJSON(%q) = %s, encoding/json gives %s", doc, got, want)
 			}
 		}
-		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\d+`, Min: 1, Max: 2, Value: "a",
-			Rules: []model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}}}
+		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\d+`, Min: 1, Max: 2}.WithValue("a").WithRules([]model.Rule{{Kind: model.Regex, Regex: "[a-z]+"}})
 		rules := model.MatchingRules{}
 		rules.Add(model.CategoryBody, path, rule)
 		h := model.Headers{{Name: "Content-Type", Values: []string{"application/json"}}}
@@ -83,7 +82,7 @@ func FuzzMatchXML(f *testing.F) {
 	f.Add([]byte(`<p:a xmlns:p="urn:x"><![CDATA[x]]></p:a>`), []byte(`<a xmlns="urn:x"/>`), "$.a['#text']", uint8(1))
 	f.Add([]byte(`<a><b/><b/></a>`), []byte(`<a/>`), "$.a", uint8(3))
 	f.Fuzz(func(t *testing.T, expected, actual []byte, path string, kind uint8) {
-		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\w+`, Min: 1, Max: 2, Value: "a"}
+		rule := model.Rule{Kind: model.RuleKind(int(kind) % int(model.Plugin+1)), Regex: `\w+`, Min: 1, Max: 2}.WithValue("a")
 		rules := model.MatchingRules{}
 		rules.Add(model.CategoryBody, path, rule)
 		h := model.Headers{{Name: "Content-Type", Values: []string{"application/xml"}}}

@@ -234,7 +234,7 @@ func compareStringListRule(r model.Rule, cascaded bool, ev, av []string, path []
 	}
 	switch r.Kind {
 	case model.ArrayContains:
-		variants := r.Variants
+		variants := r.Variants()
 		if len(variants) == 0 {
 			for i := range ev {
 				variants = append(variants, model.Variant{Index: i, Rules: model.PathRulesOf(
@@ -263,7 +263,7 @@ func compareStringListRule(r model.Rule, cascaded bool, ev, av []string, path []
 		}
 	case model.EachValue:
 		if !cascaded {
-			contents(starRules(path, r.Rules))
+			contents(starRules(path, r.Rules()))
 		}
 	default:
 		if err := matchList(r, ev, av, len(av), cascaded, true); err != nil {

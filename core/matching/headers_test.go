@@ -117,7 +117,7 @@ func TestMatchRequestParts(t *testing.T) {
 
 func TestMatchResponseStatus(t *testing.T) {
 	r := model.MatchingRules{}
-	r.Add(model.CategoryStatus, "", model.Rule{Kind: model.StatusCode, Status: "success"})
+	r.Add(model.CategoryStatus, "", model.Rule{Kind: model.StatusCode}.WithStatus("success"))
 	tests := []struct {
 		name             string
 		expected, actual model.Response

@@ -190,7 +190,7 @@ func (m *jsonMatcher) compareMapsWithRule(r model.Rule, cascaded bool, e, a *jso
 	if !cascaded && isValuesRule(r) {
 		sub := m
 		if r.Kind == model.EachValue {
-			sub = m.with(starRules(m.path, r.Rules))
+			sub = m.with(starRules(m.path, r.Rules()))
 			sub.path = append(sub.path, m.path...)
 		}
 		var first any
@@ -265,7 +265,7 @@ func (m *jsonMatcher) matchKeys(e, a *jsonObject) {
 			if r.Kind != model.EachKey {
 				continue
 			}
-			for _, sub := range r.Rules {
+			for _, sub := range r.Rules() {
 				for _, k := range a.sortedKeys() {
 					if err := matchStr(sub, "", k, false, false); err != nil {
 						m.push(k)
@@ -369,7 +369,7 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 	}
 	switch r.Kind {
 	case model.ArrayContains:
-		variants := r.Variants
+		variants := r.Variants()
 		if len(variants) == 0 {
 			for i := range e {
 				variants = append(variants, model.Variant{Index: i, Rules: model.PathRulesOf(
@@ -401,7 +401,7 @@ func (m *jsonMatcher) compareListsWithRule(r model.Rule, cascaded bool, e, a []a
 		if cascaded {
 			return
 		}
-		sub := m.with(starRules(m.path, r.Rules))
+		sub := m.with(starRules(m.path, r.Rules()))
 		sub.path = append(sub.path, m.path...)
 		sub.listContents(e, a)
 		m.out = append(m.out, sub.out...)

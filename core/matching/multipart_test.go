@@ -26,7 +26,7 @@ func TestMatchMultipart(t *testing.T) {
 	h := func(boundary string) model.Headers {
 		return model.Headers{{Name: "Content-Type", Values: []string{"multipart/form-data; boundary=" + boundary}}}
 	}
-	jpegRule := rulesOf(model.CategoryBody, "$.photo", model.Rule{Kind: model.ContentType, Value: "image/jpeg"})
+	jpegRule := rulesOf(model.CategoryBody, "$.photo", model.Rule{Kind: model.ContentType}.WithValue("image/jpeg"))
 	tests := []struct {
 		name             string
 		expected, actual []byte

@@ -87,7 +87,7 @@ func TestParityWildcardValuesMatchers(t *testing.T) {
 }
 
 func TestParityEachValueOnMaps(t *testing.T) {
-	rules := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: `\w+\d+`}}})
+	rules := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue}.WithRules([]model.Rule{{Kind: model.Regex, Regex: `\w+\d+`}}))
 	if !matchesJSON(t, `{"id1": "book1"}`, `{"id1001": "book1100", "id2": "book2"}`, rules, true) {
 		t.Error("eachValue: no match")
 	}
@@ -119,7 +119,7 @@ func TestParityArrayContainsAndEachValueOnLists(t *testing.T) {
 		mm[0].Description != "Variant at index 2 (3) was not found in the actual list" {
 		t.Errorf("arrayContains mismatch: %#v", mm)
 	}
-	each := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Integer}}})
+	each := rulesOf(model.CategoryBody, "$", model.Rule{Kind: model.EachValue}.WithRules([]model.Rule{{Kind: model.Integer}}))
 	if !matchesJSON(t, `[1, 2]`, `[3, 4, 567]`, each, true) {
 		t.Error("eachValue integer: no match")
 	}
@@ -135,7 +135,7 @@ func TestParityHeaderListRules(t *testing.T) {
 	rule := func(name string, r model.Rule) *ruleSet {
 		return newRuleSet(rulesOf(model.CategoryHeader, name, r), model.CategoryHeader)
 	}
-	each := model.Rule{Kind: model.EachValue, Rules: []model.Rule{{Kind: model.Regex, Regex: `\d+`}}}
+	each := model.Rule{Kind: model.EachValue}.WithRules([]model.Rule{{Kind: model.Regex, Regex: `\d+`}})
 	tests := []struct {
 		name             string
 		rules            *ruleSet

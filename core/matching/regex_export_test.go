@@ -50,7 +50,7 @@ func TestMatchBytesCascaded(t *testing.T) {
 		{model.Rule{Kind: model.NotEmpty}, "x", "", "Expected [] (0 bytes) to not be empty"},
 		{model.Rule{Kind: model.Regex, Regex: `\d+`}, "", "12a", "Expected '12a' to match '\\d+'"},
 		{model.Rule{Kind: model.Regex, Regex: `\d+`}, "", "\xff", "Could not convert actual bytes into a UTF-8 string - invalid utf-8 sequence"},
-		{model.Rule{Kind: model.Include, Value: "bc"}, "", "xyz", "Expected 'xyz' to include 'bc'"},
+		{model.Rule{Kind: model.Include}.WithValue("bc"), "", "xyz", "Expected 'xyz' to include 'bc'"},
 		{model.Rule{Kind: model.Integer}, "", "", "Unable to match '[]...' (0 bytes) using Integer"},
 		{model.Rule{Kind: model.Type}, "a", "bcd", ""},
 	} {

@@ -50,9 +50,9 @@ func RuleValue(r *model.Rule) (string, bool) {
 	case model.Timestamp, model.Time, model.Date:
 		return r.Format, true
 	case model.Include, model.ContentType:
-		return message.JSONString(r.Value), true
+		return message.JSONString(r.Value()), true
 	case model.Plugin:
-		js, _ := message.JSON(r.Attrs)
+		js, _ := message.JSON(r.Attrs())
 		return js, true
 	}
 	return "", false

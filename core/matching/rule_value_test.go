@@ -17,7 +17,7 @@ func TestRuleID(t *testing.T) {
 		{model.Number, 11}, {model.Integer, 12}, {model.Decimal, 13}, {model.Null, 14}, {model.ContentType, 15},
 		{model.ArrayContains, 16}, {model.Values, 17}, {model.Boolean, 18}, {model.StatusCode, 19},
 		{model.NotEmpty, 20}, {model.Semver, 21}, {model.EachKey, 22}, {model.EachValue, 23}, {model.Plugin, 24},
-		{model.RuleKind(-1), 0}, {model.Plugin + 1, 0},
+		{model.RuleKind(255), 0}, {model.Plugin + 1, 0},
 	}
 	for _, tt := range tests {
 		if got := RuleID(tt.kind); got != tt.want {
@@ -40,12 +40,11 @@ func TestRuleValue(t *testing.T) {
 		{"timestamp", model.Rule{Kind: model.Timestamp, Format: "yyyy-MM-dd'T'HH:mm"}, "yyyy-MM-dd'T'HH:mm", true},
 		{"time", model.Rule{Kind: model.Time, Format: "HH:mm"}, "HH:mm", true},
 		{"date without format", model.Rule{Kind: model.Date}, "", true},
-		{"include string", model.Rule{Kind: model.Include, Value: "a<b"}, "a<b", true},
-		{"include number", model.Rule{Kind: model.Include, Value: json.Number("1.50")}, "1.5", true},
-		{"content type", model.Rule{Kind: model.ContentType, Value: "image/png"}, "image/png", true},
-		{"plugin attributes, sorted, not HTML-escaped", model.Rule{Kind: model.Plugin, Name: "x",
-			Attrs: map[string]any{"z": "<&>", "a": json.Number("1")}}, `{"a":1,"z":"<&>"}`, true},
-		{"plugin without attributes", model.Rule{Kind: model.Plugin, Name: "x"}, "{}", true},
+		{"include string", model.Rule{Kind: model.Include}.WithValue("a<b"), "a<b", true},
+		{"include number", model.Rule{Kind: model.Include}.WithValue(json.Number("1.50")), "1.5", true},
+		{"content type", model.Rule{Kind: model.ContentType}.WithValue("image/png"), "image/png", true},
+		{"plugin attributes, sorted, not HTML-escaped", model.Rule{Kind: model.Plugin}.WithName("x").WithAttrs(map[string]any{"z": "<&>", "a": json.Number("1")}), `{"a":1,"z":"<&>"}`, true},
+		{"plugin without attributes", model.Rule{Kind: model.Plugin}.WithName("x"), "{}", true},
 		{"equality", model.Rule{Kind: model.Equality}, "", false},
 		{"type", model.Rule{Kind: model.Type}, "", false},
 		{"integer", model.Rule{Kind: model.Integer}, "", false},

@@ -116,7 +116,7 @@ func matchJSON(r model.Rule, expected, actual any, cascaded, showTypes bool) err
 		if !ok {
 			s = jsonText(actual)
 		}
-		sub := ruleString(r.Value)
+		sub := ruleString(r.Value())
 		if strings.Contains(s, sub) {
 			return nil
 		}
@@ -168,7 +168,7 @@ func matchJSON(r model.Rule, expected, actual any, cascaded, showTypes bool) err
 		}
 		return nil
 	case model.ContentType:
-		ct := ruleString(r.Value)
+		ct := ruleString(r.Value())
 		var data []byte
 		if s, ok := actual.(string); ok {
 			if d, err := base64.StdEncoding.DecodeString(s); err == nil {
@@ -223,7 +223,7 @@ func matchJSON(r model.Rule, expected, actual any, cascaded, showTypes bool) err
 	case model.StatusCode:
 		if n, ok := actual.(jsonNumber); ok && n.isInteger() {
 			code, _ := strconv.Atoi(n.display())
-			return matchStatusCode(code, r.Status)
+			return matchStatusCode(code, r.Status())
 		}
 		return nil
 	case model.Plugin:
@@ -260,7 +260,7 @@ func matchStr(r model.Rule, expected, actual string, cascaded, showTypes bool) e
 	case model.Type, model.MinType, model.MaxType, model.MinMaxType:
 		return nil
 	case model.Include:
-		sub := ruleString(r.Value)
+		sub := ruleString(r.Value())
 		if strings.Contains(actual, sub) {
 			return nil
 		}
@@ -291,7 +291,7 @@ func matchStr(r model.Rule, expected, actual string, cascaded, showTypes bool) e
 		if err != nil {
 			return fmt.Errorf("Unable to match '%s' using %s - invalid digit found in string", actual, ruleDebug(r))
 		}
-		return matchStatusCode(int(code), r.Status)
+		return matchStatusCode(int(code), r.Status())
 	case model.NotEmpty:
 		if actual == "" {
 			return fmt.Errorf("Expected %s to not be empty", strTyped(actual, showTypes))
@@ -303,7 +303,7 @@ func matchStr(r model.Rule, expected, actual string, cascaded, showTypes bool) e
 		}
 		return nil
 	case model.ContentType:
-		return matchContentType([]byte(actual), ruleString(r.Value))
+		return matchContentType([]byte(actual), ruleString(r.Value()))
 	case model.Plugin:
 		return errPlugin
 	}
@@ -349,7 +349,7 @@ func matchNumber(r model.Rule, expected, actual int, cascaded bool) error {
 		}
 		return fmt.Errorf("Expected %d to be equal to %d", actual, expected)
 	case model.Include:
-		sub := ruleString(r.Value)
+		sub := ruleString(r.Value())
 		if strings.Contains(strconv.Itoa(actual), sub) {
 			return nil
 		}
@@ -357,7 +357,7 @@ func matchNumber(r model.Rule, expected, actual int, cascaded bool) error {
 	case model.Decimal:
 		return fmt.Errorf("Expected %d to match a decimal number", actual)
 	case model.StatusCode:
-		return matchStatusCode(actual, r.Status)
+		return matchStatusCode(actual, r.Status())
 	case model.Plugin:
 		return errPlugin
 	}
@@ -568,7 +568,7 @@ func ruleDebug(r model.Rule) string {
 	case model.MinMaxType:
 		return fmt.Sprintf("MinMaxType(%d, %d)", r.Min, r.Max)
 	case model.Include:
-		return "Include(" + q(ruleString(r.Value)) + ")"
+		return "Include(" + q(ruleString(r.Value())) + ")"
 	case model.Integer:
 		return "Integer"
 	case model.Decimal:
@@ -586,13 +586,13 @@ func ruleDebug(r model.Rule) string {
 	case model.Timestamp:
 		return "Timestamp(" + q(r.Format) + ")"
 	case model.ContentType:
-		return "ContentType(" + q(ruleString(r.Value)) + ")"
+		return "ContentType(" + q(ruleString(r.Value())) + ")"
 	case model.Values:
 		return "Values"
 	case model.ArrayContains:
 		return "ArrayContains"
 	case model.StatusCode:
-		return fmt.Sprintf("StatusCode(%v)", r.Status)
+		return fmt.Sprintf("StatusCode(%v)", r.Status())
 	case model.NotEmpty:
 		return "NotEmpty"
 	case model.Semver:
@@ -602,5 +602,5 @@ func ruleDebug(r model.Rule) string {
 	case model.EachValue:
 		return "EachValue"
 	}
-	return "Plugin(" + q(r.Name) + ")"
+	return "Plugin(" + q(r.Name()) + ")"
 }

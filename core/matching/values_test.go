@@ -40,7 +40,7 @@ func TestMatchJSONValues(t *testing.T) {
 		{"type string vs int", k(model.Type), `"a"`, `100`, "Expected 100 (Integer) to be the same type as 'a' (String)"},
 		{"type int vs string", k(model.Type), `1`, `"100"`, "Expected '100' (String) to be the same type as 1 (Integer)"},
 		{"type numbers", k(model.Type), `1`, `2.5`, ""},
-		{"include", model.Rule{Kind: model.Include, Value: "a"}, `"cat"`, `"dog"`, "Expected 'dog' to include 'a'"},
+		{"include", model.Rule{Kind: model.Include}.WithValue("a"), `"cat"`, `"dog"`, "Expected 'dog' to include 'a'"},
 		{"integer ok", k(model.Integer), `1`, `-42`, ""},
 		{"integer decimal", k(model.Integer), `1`, `100.1`, "Expected 100.1 (Decimal) to be an integer"},
 		{"integer string", k(model.Integer), `1`, `"100"`, "Expected '100' (String) to be an integer"},
@@ -67,8 +67,8 @@ func TestMatchJSONValues(t *testing.T) {
 		{"semver ok", k(model.Semver), `"1.0.0"`, `"1.2.3-beta.1+b5"`, ""},
 		{"semver short", k(model.Semver), `"1.0.0"`, `"1.0"`, "'1.0' is not a valid semantic version"},
 		{"semver junk", k(model.Semver), `"1.0.0"`, `"1.0abc"`, "'1.0abc' is not a valid semantic version"},
-		{"plugin", model.Rule{Kind: model.Plugin, Name: "protobuf"}, `1`, `1`, "plugins are not supported by libpact"},
-		{"status code", model.Rule{Kind: model.StatusCode, Status: "success"}, `200`, `400`, "Expected status code 400 to be a Successful response (200–299)"},
+		{"plugin", model.Rule{Kind: model.Plugin}.WithName("protobuf"), `1`, `1`, "plugins are not supported by libpact"},
+		{"status code", model.Rule{Kind: model.StatusCode}.WithStatus("success"), `200`, `400`, "Expected status code 400 to be a Successful response (200–299)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,8 +112,8 @@ func TestMatchStringCoercion(t *testing.T) {
 		{"boolean", k(model.Boolean), "true", "yes", "Expected yes to match a boolean"},
 		{"null unsupported", k(model.Null), "", "x", "Unable to match 'x' using Null"},
 		{"date", model.Rule{Kind: model.Date}, "", "2020-02-30", "Expected '2020-02-30' to match a date pattern of 'yyyy-MM-dd'"},
-		{"status code class", model.Rule{Kind: model.StatusCode, Status: "clientError"}, "", "404", ""},
-		{"status code list", model.Rule{Kind: model.StatusCode, Status: []any{json.Number("200"), json.Number("204")}}, "", "201",
+		{"status code class", model.Rule{Kind: model.StatusCode}.WithStatus("clientError"), "", "404", ""},
+		{"status code list", model.Rule{Kind: model.StatusCode}.WithStatus([]any{json.Number("200"), json.Number("204")}), "", "201",
 			"Expected status code 201 to be a 200, 204"},
 	}
 	for _, tt := range tests {
@@ -154,9 +154,9 @@ func TestMatchNumberStatus(t *testing.T) {
 		want     string
 		cascaded bool
 	}{
-		{model.Rule{Kind: model.StatusCode, Status: "success"}, 200, 400, "Expected status code 400 to be a Successful response (200–299)", false},
-		{model.Rule{Kind: model.StatusCode, Status: "nonError"}, 200, 302, "", false},
-		{model.Rule{Kind: model.StatusCode, Status: "error"}, 500, 302, "Expected status code 302 to be a Error response (>= 400)", false},
+		{model.Rule{Kind: model.StatusCode}.WithStatus("success"), 200, 400, "Expected status code 400 to be a Successful response (200–299)", false},
+		{model.Rule{Kind: model.StatusCode}.WithStatus("nonError"), 200, 302, "", false},
+		{model.Rule{Kind: model.StatusCode}.WithStatus("error"), 500, 302, "Expected status code 302 to be a Error response (>= 400)", false},
 		{model.Rule{Kind: model.StatusCode}, 200, 204, "", false},
 		{model.Rule{Kind: model.Equality}, 200, 201, "Expected 201 to be equal to 200", false},
 	}
@@ -191,8 +191,8 @@ func TestMatchBytes(t *testing.T) {
 	}{
 		{model.Rule{Kind: model.NotEmpty}, []byte("x"), nil, "Expected [] (0 bytes) to not be empty"},
 		{model.Rule{Kind: model.NotEmpty}, []byte("x"), []byte{0}, ""},
-		{model.Rule{Kind: model.ContentType, Value: "application/pdf"}, nil, []byte("%PDF-1.4"), ""},
-		{model.Rule{Kind: model.ContentType, Value: "image/jpeg"}, nil, []byte("%PDF-1.4"),
+		{model.Rule{Kind: model.ContentType}.WithValue("application/pdf"), nil, []byte("%PDF-1.4"), ""},
+		{model.Rule{Kind: model.ContentType}.WithValue("image/jpeg"), nil, []byte("%PDF-1.4"),
 			"Expected binary contents to have content type 'image/jpeg' but detected contents was 'application/pdf'"},
 		{model.Rule{Kind: model.Equality}, []byte{1, 2}, []byte{1, 3}, "Expected '[1, 2]...' (2 bytes) to be equal to '[1, 3]...' (2 bytes)"},
 		{model.Rule{Kind: model.Regex, Regex: "a+"}, nil, []byte("aab"), "Expected 'aab' to match 'a+'"},

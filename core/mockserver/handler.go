@@ -276,10 +276,10 @@ func needsGeneration(r *model.Response) bool {
 	for n := range r.MatchingRules {
 		for _, l := range r.MatchingRules[n].Paths.All() {
 			for _, rule := range l.Rules {
-				if rule.Generator != nil {
+				if rule.Generator() != nil {
 					return true
 				}
-				for _, v := range rule.Variants {
+				for _, v := range rule.Variants() {
 					if len(v.Generators) > 0 {
 						return true
 					}

@@ -148,18 +148,21 @@ func (g Generator) Clone() Generator {
 
 // Clone returns a deep copy of the rule.
 func (r Rule) Clone() Rule {
-	c := r
-	c.Value = cloneAny(r.Value)
-	c.Status = cloneAny(r.Status)
-	c.Attrs = cloneMap(r.Attrs)
-	c.Rules = cloneRules(r.Rules)
-	if r.Generator != nil {
-		g := r.Generator.Clone()
-		c.Generator = &g
+	if r.rare == nil {
+		return r
 	}
-	if r.Variants != nil {
-		c.Variants = make([]Variant, len(r.Variants))
-		for n, v := range r.Variants {
+	a := *r.rare
+	a.value = cloneAny(a.value)
+	a.status = cloneAny(a.status)
+	a.attrs = cloneMap(a.attrs)
+	a.rules = cloneRules(a.rules)
+	if a.generator != nil {
+		g := a.generator.Clone()
+		a.generator = &g
+	}
+	if a.variants != nil {
+		vs := make([]Variant, len(a.variants))
+		for n, v := range a.variants {
 			cv := Variant{Index: v.Index, Rules: v.Rules.Clone()}
 			if v.Generators != nil {
 				cv.Generators = make(map[string]Generator, len(v.Generators))
@@ -167,9 +170,12 @@ func (r Rule) Clone() Rule {
 					cv.Generators[path] = g.Clone()
 				}
 			}
-			c.Variants[n] = cv
+			vs[n] = cv
 		}
+		a.variants = vs
 	}
+	c := r
+	c.rare = &a
 	return c
 }
 

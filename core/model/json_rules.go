@@ -48,7 +48,7 @@ func RuleFromJSON(m map[string]any) (Rule, error) {
 		if !ok || v == nil {
 			return Rule{}, fmt.Errorf("include matcher is missing the 'value' attribute")
 		}
-		return Rule{Kind: Include, Value: jsonString(v)}, nil
+		return Rule{Kind: Include}.WithValue(jsonString(v)), nil
 	case "integer":
 		return Rule{Kind: Integer}, nil
 	case "decimal", "real":
@@ -71,7 +71,7 @@ func RuleFromJSON(m map[string]any) (Rule, error) {
 		if !ok || v == nil {
 			return Rule{}, fmt.Errorf("contentType matcher is missing the 'value' attribute")
 		}
-		return Rule{Kind: ContentType, Value: jsonString(v)}, nil
+		return Rule{Kind: ContentType}.WithValue(jsonString(v)), nil
 	case "values":
 		return Rule{Kind: Values}, nil
 	case "arrayContains", "array-contains":
@@ -93,7 +93,7 @@ func RuleFromJSON(m map[string]any) (Rule, error) {
 			attrs[k] = cloneAny(v)
 		}
 	}
-	return Rule{Kind: Plugin, Name: name, Attrs: attrs}, nil
+	return Rule{Kind: Plugin}.WithName(name).WithAttrs(attrs), nil
 }
 
 // ruleName finds the matcher name of a rule object (§2.2).
@@ -246,7 +246,7 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 	if !ok {
 		return Rule{}, fmt.Errorf("arrayContains matcher is missing the 'variants' attribute (an array)")
 	}
-	r := Rule{Kind: ArrayContains, Variants: make([]Variant, 0, len(raw))}
+	variants := make([]Variant, 0, len(raw))
 	for i, rv := range raw {
 		vm, ok := rv.(map[string]any)
 		if !ok {
@@ -288,17 +288,17 @@ func arrayContainsFromJSON(m map[string]any) (Rule, error) {
 				v.Generators[path] = gen
 			}
 		}
-		r.Variants = append(r.Variants, v)
+		variants = append(variants, v)
 	}
-	return r, nil
+	return Rule{Kind: ArrayContains}.WithVariants(variants), nil
 }
 
 func statusCodeFromJSON(m map[string]any) (Rule, error) {
 	switch s := m["status"].(type) {
 	case nil:
-		return Rule{Kind: StatusCode, Status: "success"}, nil
+		return Rule{Kind: StatusCode}.WithStatus("success"), nil
 	case string:
-		return Rule{Kind: StatusCode, Status: s}, nil
+		return Rule{Kind: StatusCode}.WithStatus(s), nil
 	case []any:
 		codes := make([]int, 0, len(s))
 		for _, c := range s {
@@ -308,16 +308,16 @@ func statusCodeFromJSON(m map[string]any) (Rule, error) {
 			}
 			codes = append(codes, n)
 		}
-		return Rule{Kind: StatusCode, Status: codes}, nil
+		return Rule{Kind: StatusCode}.WithStatus(codes), nil
 	case []int:
-		return Rule{Kind: StatusCode, Status: append([]int(nil), s...)}, nil
+		return Rule{Kind: StatusCode}.WithStatus(append([]int(nil), s...)), nil
 	default:
 		return Rule{}, fmt.Errorf("statusCode matcher: 'status' must be a status class name or an array of codes, got %s", JSONKind(s))
 	}
 }
 
 func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
-	r := Rule{Kind: kind}
+	var subs []Rule
 	what := "eachKey"
 	if kind == EachValue {
 		what = "eachValue"
@@ -334,20 +334,21 @@ func eachFromJSON(kind RuleKind, m map[string]any) (Rule, error) {
 			if err != nil {
 				return Rule{}, fmt.Errorf("%s matcher: rule %d: %w", what, i, err)
 			}
-			r.Rules = append(r.Rules, sub)
+			subs = append(subs, sub)
 		}
 	default:
 		return Rule{}, fmt.Errorf("%s matcher: 'rules' must be an array of matching rules, got %s", what, JSONKind(rules))
 	}
+	r := Rule{Kind: kind}.WithRules(subs)
 	if v, ok := m["value"]; ok {
-		r.Value = cloneAny(v)
+		r = r.WithValue(cloneAny(v))
 	}
 	if g, ok := m["generator"].(map[string]any); ok {
 		gen, err := GeneratorFromJSON(g)
 		if err != nil {
 			return Rule{}, fmt.Errorf("%s matcher: %w", what, err)
 		}
-		r.Generator = &gen
+		r = r.WithGenerator(&gen)
 	}
 	return r, nil
 }
@@ -375,7 +376,7 @@ func (r Rule) ToJSON() map[string]any {
 	case MinMaxType:
 		m["match"], m["min"], m["max"] = "type", r.Min, r.Max
 	case Include:
-		m["match"], m["value"] = "include", jsonString(r.Value)
+		m["match"], m["value"] = "include", jsonString(r.Value())
 	case Integer:
 		m["match"] = "integer"
 	case Decimal:
@@ -392,13 +393,13 @@ func (r Rule) ToJSON() map[string]any {
 		m["match"] = map[RuleKind]string{Date: "date", Time: "time", Timestamp: "datetime"}[r.Kind]
 		m["format"] = r.Format
 	case ContentType:
-		m["match"], m["value"] = "contentType", jsonString(r.Value)
+		m["match"], m["value"] = "contentType", jsonString(r.Value())
 	case Values:
 		m["match"] = "values"
 	case ArrayContains:
 		m["match"] = "arrayContains"
-		variants := make([]any, 0, len(r.Variants))
-		for _, v := range r.Variants {
+		variants := make([]any, 0, len(r.Variants()))
+		for _, v := range r.Variants() {
 			rules := map[string]any{}
 			for p, l := range v.Rules.All() {
 				rules[p] = l.ToJSON()
@@ -416,7 +417,7 @@ func (r Rule) ToJSON() map[string]any {
 		m["variants"] = variants
 	case StatusCode:
 		m["match"] = "statusCode"
-		switch s := r.Status.(type) {
+		switch s := r.Status().(type) {
 		case nil:
 			m["status"] = "success"
 		case []int:
@@ -437,24 +438,24 @@ func (r Rule) ToJSON() map[string]any {
 		if r.Kind == EachValue {
 			m["match"] = "eachValue"
 		}
-		rules := make([]any, 0, len(r.Rules))
-		for _, sub := range r.Rules {
+		rules := make([]any, 0, len(r.Rules()))
+		for _, sub := range r.Rules() {
 			rules = append(rules, sub.ToJSON())
 		}
 		m["rules"] = rules
-		if r.Value != nil {
-			m["value"] = r.Value
+		if v := r.Value(); v != nil {
+			m["value"] = v
 		}
-		if r.Generator != nil {
-			m["generator"] = r.Generator.ToJSON()
+		if g := r.Generator(); g != nil {
+			m["generator"] = g.ToJSON()
 		}
 	case Plugin:
-		for k, v := range r.Attrs {
+		for k, v := range r.Attrs() {
 			m[k] = v
 		}
-		m["match"] = r.Name
+		m["match"] = r.Name()
 	default:
-		m["match"] = r.Name
+		m["match"] = r.Name()
 	}
 	return m
 }

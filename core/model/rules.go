@@ -22,8 +22,8 @@ const (
 	CategoryMetadata Category = "metadata"
 )
 
-// RuleKind identifies a matcher.
-type RuleKind int
+// RuleKind identifies a matcher. It is one byte, so that a Rule stays small.
+type RuleKind uint8
 
 // The matchers of spec-checklist §2.1. MinType, MaxType and MinMaxType are
 // written as {"match":"type","min":..,"max":..}; Plugin carries any other
@@ -60,24 +60,185 @@ const (
 //
 //	Regex:                 Regex
 //	MinType/MaxType/MinMax Min, Max
-//	Include, ContentType:  Value (a string)
 //	Date/Time/Timestamp:   Format ("" means the default format)
-//	StatusCode:            Status (a string class such as "success", or []int)
-//	ArrayContains:         Variants
-//	EachKey/EachValue:     Rules, Value (example), Generator
-//	Plugin:                Name, Attrs
+//	Include, ContentType:  Value() (a string)
+//	StatusCode:            Status() (a string class such as "success", or []int)
+//	ArrayContains:         Variants()
+//	EachKey/EachValue:     Rules(), Value() (example), Generator()
+//	Plugin:                Name(), Attrs()
+//
+// The attributes of the common matchers are fields; the rarer ones live in a
+// separate block read with methods and set with the With methods, which
+// return a changed copy and never change a block another Rule may share, so
+// copying a Rule stays as safe as copying its fields:
+//
+//	r := model.Rule{Kind: model.Include}.WithValue("abc")
+//	r.Value() // "abc"
+//
+// A Rule is 64 bytes (TestRuleSize).
 type Rule struct {
-	Kind      RuleKind
-	Name      string // the "match" name of a Plugin rule
-	Regex     string
-	Min, Max  int
-	Format    string
-	Value     any
-	Status    any
-	Variants  []Variant
-	Rules     []Rule
-	Generator *Generator
-	Attrs     map[string]any
+	Kind     RuleKind
+	Min, Max int
+	Regex    string
+	Format   string
+	rare     *rareAttrs // nil when every rare attribute is zero; never changed once set
+}
+
+// rareAttrs holds the attributes of the less common matchers (see Rule).
+type rareAttrs struct {
+	name      string // the "match" name of a Plugin rule
+	value     any
+	status    any
+	variants  []Variant
+	rules     []Rule
+	generator *Generator
+	attrs     map[string]any
+}
+
+// Name returns the "match" name of a Plugin rule, or "".
+//
+//	model.Rule{Kind: model.Plugin}.WithName("protobuf").Name() // "protobuf"
+func (r Rule) Name() string {
+	if r.rare == nil {
+		return ""
+	}
+	return r.rare.name
+}
+
+// Value returns the value of an Include or ContentType rule (a string) or
+// the example of an EachKey/EachValue rule, or nil.
+//
+//	model.Rule{Kind: model.Include}.WithValue("abc").Value() // "abc"
+func (r Rule) Value() any {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.value
+}
+
+// Status returns the status of a StatusCode rule: a class name such as
+// "success", []int of codes, or nil.
+//
+//	model.Rule{Kind: model.StatusCode}.WithStatus([]int{200, 204}).Status() // []int{200, 204}
+func (r Rule) Status() any {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.status
+}
+
+// Variants returns the variants of an ArrayContains rule, or nil.
+//
+//	model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 0}}).Variants()
+func (r Rule) Variants() []Variant {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.variants
+}
+
+// Rules returns the rules an EachKey/EachValue rule applies, or nil.
+//
+//	model.Rule{Kind: model.EachKey}.WithRules([]model.Rule{{Kind: model.Regex, Regex: "^[a-z]+$"}}).Rules()
+func (r Rule) Rules() []Rule {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.rules
+}
+
+// Generator returns the generator of an EachKey/EachValue rule, or nil.
+//
+//	model.Rule{Kind: model.EachValue}.WithGenerator(&model.Generator{Type: "Uuid"}).Generator()
+func (r Rule) Generator() *Generator {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.generator
+}
+
+// Attrs returns the attributes of a Plugin rule (every key of its JSON
+// object but "match"), or nil.
+//
+//	model.Rule{Kind: model.Plugin}.WithAttrs(map[string]any{"x": 1.0}).Attrs() // {"x": 1}
+func (r Rule) Attrs() map[string]any {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.attrs
+}
+
+// withRare returns a copy of r whose rare attributes are a fresh copy of
+// r's changed by set: r and any other Rule sharing its block are unchanged.
+// A block left with every attribute zero is dropped, so that rules equal
+// attribute by attribute are equal for reflect.DeepEqual.
+func (r Rule) withRare(set func(*rareAttrs)) Rule {
+	var a rareAttrs
+	if r.rare != nil {
+		a = *r.rare
+	}
+	set(&a)
+	if a.name == "" && a.value == nil && a.status == nil && a.variants == nil &&
+		a.rules == nil && a.generator == nil && a.attrs == nil {
+		r.rare = nil
+	} else {
+		r.rare = &a
+	}
+	return r
+}
+
+// WithName returns a copy of r with the Plugin "match" name set.
+//
+//	r := model.Rule{Kind: model.Plugin}.WithName("protobuf")
+func (r Rule) WithName(name string) Rule {
+	return r.withRare(func(a *rareAttrs) { a.name = name })
+}
+
+// WithValue returns a copy of r with the value (Include, ContentType) or
+// example (EachKey, EachValue) set.
+//
+//	r := model.Rule{Kind: model.Include}.WithValue("abc")
+func (r Rule) WithValue(v any) Rule {
+	return r.withRare(func(a *rareAttrs) { a.value = v })
+}
+
+// WithStatus returns a copy of r with the StatusCode status set: a class
+// name or []int.
+//
+//	r := model.Rule{Kind: model.StatusCode}.WithStatus("success")
+func (r Rule) WithStatus(s any) Rule {
+	return r.withRare(func(a *rareAttrs) { a.status = s })
+}
+
+// WithVariants returns a copy of r with the ArrayContains variants set (the
+// slice is kept, not copied).
+//
+//	r := model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 0}})
+func (r Rule) WithVariants(vs []Variant) Rule {
+	return r.withRare(func(a *rareAttrs) { a.variants = vs })
+}
+
+// WithRules returns a copy of r with the EachKey/EachValue rules set (the
+// slice is kept, not copied).
+//
+//	r := model.Rule{Kind: model.EachKey}.WithRules([]model.Rule{{Kind: model.Regex, Regex: "^[a-z]+$"}})
+func (r Rule) WithRules(rs []Rule) Rule {
+	return r.withRare(func(a *rareAttrs) { a.rules = rs })
+}
+
+// WithGenerator returns a copy of r with the EachKey/EachValue generator set.
+//
+//	r := model.Rule{Kind: model.EachValue}.WithGenerator(&model.Generator{Type: "Uuid"})
+func (r Rule) WithGenerator(g *Generator) Rule {
+	return r.withRare(func(a *rareAttrs) { a.generator = g })
+}
+
+// WithAttrs returns a copy of r with the Plugin attributes set (the map is
+// kept, not copied).
+//
+//	r := model.Rule{Kind: model.Plugin}.WithName("protobuf").WithAttrs(map[string]any{"x": 1.0})
+func (r Rule) WithAttrs(m map[string]any) Rule {
+	return r.withRare(func(a *rareAttrs) { a.attrs = m })
 }
 
 // Variant is one alternative of an arrayContains rule: the index of the

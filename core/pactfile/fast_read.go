@@ -1247,7 +1247,8 @@ func (p *parser) fastRule() (r model.Rule, ok bool) {
 		if value == nil {
 			return r, false
 		}
-		r.Kind, r.Value = model.Include, p.intern(value)
+		r.Kind = model.Include
+		r = r.WithValue(p.intern(value))
 		if name != "include" {
 			r.Kind = model.ContentType
 		}

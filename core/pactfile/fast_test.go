@@ -75,13 +75,13 @@ func TestFastWriteMatches(t *testing.T) {
 	i.Request.MatchingRules = model.MatchingRules{}
 	for n, r := range []model.Rule{
 		{Kind: model.Equality}, {Kind: model.Regex, Regex: `\d"`}, {Kind: model.Type}, {Kind: model.MinType, Min: 1},
-		{Kind: model.MaxType, Max: 2}, {Kind: model.MinMaxType, Min: 1, Max: 3}, {Kind: model.Include, Value: "x"},
-		{Kind: model.Include, Value: 12}, {Kind: model.Integer}, {Kind: model.Decimal}, {Kind: model.Number},
+		{Kind: model.MaxType, Max: 2}, {Kind: model.MinMaxType, Min: 1, Max: 3}, model.Rule{Kind: model.Include}.WithValue("x"),
+		model.Rule{Kind: model.Include}.WithValue(12), {Kind: model.Integer}, {Kind: model.Decimal}, {Kind: model.Number},
 		{Kind: model.Null}, {Kind: model.Boolean}, {Kind: model.Date}, {Kind: model.Time, Format: "HH"},
-		{Kind: model.Timestamp, Format: "yyyy"}, {Kind: model.ContentType, Value: "image/png"}, {Kind: model.Values},
-		{Kind: model.ArrayContains, Variants: []model.Variant{{Index: 1}}}, {Kind: model.StatusCode, Status: []int{200}},
-		{Kind: model.NotEmpty}, {Kind: model.Semver}, {Kind: model.EachKey, Rules: []model.Rule{{Kind: model.Type}}},
-		{Kind: model.EachValue, Value: "v"}, {Kind: model.Plugin, Name: "p", Attrs: map[string]any{"zz": 1, "aa": "x"}},
+		{Kind: model.Timestamp, Format: "yyyy"}, model.Rule{Kind: model.ContentType}.WithValue("image/png"), {Kind: model.Values},
+		model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 1}}), model.Rule{Kind: model.StatusCode}.WithStatus([]int{200}),
+		{Kind: model.NotEmpty}, {Kind: model.Semver}, model.Rule{Kind: model.EachKey}.WithRules([]model.Rule{{Kind: model.Type}}),
+		model.Rule{Kind: model.EachValue}.WithValue("v"), model.Rule{Kind: model.Plugin}.WithName("p").WithAttrs(map[string]any{"zz": 1, "aa": "x"}),
 	} {
 		i.Request.MatchingRules.Add(model.CategoryBody, "$.a"+string(rune('a'+n)), r)
 	}

@@ -496,22 +496,19 @@ func (e *encoder) rule(r *model.Rule, depth int) {
 		default:
 			o.str("match", "datetime")
 		}
-	case model.Include:
-		if _, ok := r.Value.(string); !ok {
+	case model.Include, model.ContentType:
+		v, ok := r.Value().(string)
+		if !ok {
 			e.buf = e.buf[:len(e.buf)-1]
 			e.value(r.ToJSON(), depth)
 			return
 		}
-		o.str("match", "include")
-		o.str("value", r.Value.(string))
-	case model.ContentType:
-		if _, ok := r.Value.(string); !ok {
-			e.buf = e.buf[:len(e.buf)-1]
-			e.value(r.ToJSON(), depth)
-			return
+		if r.Kind == model.Include {
+			o.str("match", "include")
+		} else {
+			o.str("match", "contentType")
 		}
-		o.str("match", "contentType")
-		o.str("value", r.Value.(string))
+		o.str("value", v)
 	default:
 		e.buf = e.buf[:len(e.buf)-1] // the '{'
 		e.value(r.ToJSON(), depth)

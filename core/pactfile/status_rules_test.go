@@ -13,7 +13,7 @@ import (
 // matchStatus gave "status": {"$": {...}}), by both writers, and that they read
 // back.
 func TestStatusRulesKeyedByRoot(t *testing.T) {
-	status := model.Rule{Kind: model.StatusCode, Status: "success"}
+	status := model.Rule{Kind: model.StatusCode}.WithStatus("success")
 	regex := model.Rule{Kind: model.Regex, Regex: "/items/\\d+"}
 	build := func(ver model.SpecVersion) *model.Pact {
 		p := model.NewPact("web", "api", ver)
@@ -54,7 +54,7 @@ func TestStatusRulesKeyedByRoot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if l := back.Interactions[0].Response.MatchingRules.Get(model.CategoryStatus, ""); l == nil || len(l.Rules) != 1 || l.Rules[0].Status != "success" {
+		if l := back.Interactions[0].Response.MatchingRules.Get(model.CategoryStatus, ""); l == nil || len(l.Rules) != 1 || l.Rules[0].Status() != "success" {
 			t.Errorf("%v: status rule read back as %+v", ver, back.Interactions[0].Response.MatchingRules)
 		}
 	}
