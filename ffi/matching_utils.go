@@ -610,7 +610,7 @@ func pactffi_match_message(msg1, msg2 *C.Message) (ret *C.Mismatches) {
 	}
 	// Unlike pact_ffi, which takes ownership of both messages and frees them,
 	// libpact leaves them to the caller (pactffi_message_delete).
-	mm := matching.MatchMessage(&expected.Message, &actual.Message)
+	mm := matching.MatchMessage(&expected.MessagePartsOrEmpty().Message, &actual.MessagePartsOrEmpty().Message)
 	clearError()
 	return (*C.Mismatches)(newObject(kindMismatches, mm, nil, 0).ptr)
 }

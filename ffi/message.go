@@ -215,7 +215,7 @@ func pactffi_message_with_contents(msg C.MessageHandle, contentType *C.char, bod
 		if i.I.Type != model.AsyncMessage {
 			return fmt.Errorf("message_with_contents works on asynchronous messages; use pactffi_with_body for synchronous messages")
 		}
-		return message.SetContents(&i.I.Message, ct, data)
+		return message.SetContents(&i.I.MessageParts().Message, ct, data)
 	})
 	if err != nil {
 		fail(fn, err)
@@ -236,7 +236,7 @@ func asyncMetadata(fn string, h C.MessageHandle, key *C.char, set func(mc *model
 			if i.I.Type != model.AsyncMessage {
 				return fmt.Errorf("this function works on asynchronous messages; use pactffi_with_metadata for synchronous messages")
 			}
-			return set(&i.I.Message, k)
+			return set(&i.I.MessageParts().Message, k)
 		})
 	}
 	if err != nil {

@@ -225,7 +225,8 @@ func interactionAs(fn string, p unsafe.Pointer, t model.InteractionType, kind ob
 // the body's content type under contentType when that key is missing
 // (pact_models as_message).
 func asV3Message(i *model.Interaction) {
-	i.Message.Metadata = i.Message.V3Metadata()
+	m := &i.MessageParts().Message
+	m.Metadata = m.V3Metadata()
 }
 
 //export pactffi_pact_interaction_as_synchronous_http

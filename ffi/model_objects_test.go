@@ -19,7 +19,7 @@ func TestObjectOwnership(t *testing.T) {
 
 	i := model.NewInteraction(model.SyncMessage, "m")
 	owner := newObject(kindSyncMessage, i, nil, 0)
-	child := borrow(owner, "contents:-1", kindMessageContents, func() any { return fixedContents(&i.MessageRequest) })
+	child := borrow(owner, "contents:-1", kindMessageContents, func() any { return fixedContents(&i.Messages.Request) })
 	if again := borrow(owner, "contents:-1", kindMessageContents, nil); again != child {
 		t.Error("borrowing the same key twice must return the same object")
 	}

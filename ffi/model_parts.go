@@ -550,20 +550,21 @@ func pactffi_sync_http_set_response_contents_bin(interaction *C.SynchronousHttp,
 func msgContents(i *model.Interaction, index int, grow bool) (*model.MessageContents, error) {
 	switch i.Type {
 	case model.AsyncMessage:
-		return &i.Message, nil
+		return &i.MessageParts().Message, nil
 	case model.SyncMessage:
+		parts := i.MessageParts()
 		if index < 0 {
-			return &i.MessageRequest, nil
+			return &parts.Request, nil
 		}
-		if index >= len(i.MessageResponses) {
+		if index >= len(parts.Responses) {
 			if !grow {
-				return nil, fmt.Errorf("response index %d is out of bounds: the message has %d responses", index, len(i.MessageResponses))
+				return nil, fmt.Errorf("response index %d is out of bounds: the message has %d responses", index, len(parts.Responses))
 			}
-			for len(i.MessageResponses) <= index {
-				i.MessageResponses = append(i.MessageResponses, model.MessageContents{})
+			for len(parts.Responses) <= index {
+				parts.Responses = append(parts.Responses, model.MessageContents{})
 			}
 		}
-		return &i.MessageResponses[index], nil
+		return &parts.Responses[index], nil
 	}
 	return nil, fmt.Errorf("interaction %q is not a message", i.Description)
 }
@@ -852,7 +853,7 @@ func pactffi_sync_message_get_number_responses(msg *C.SynchronousMessage) (ret C
 		return 0
 	}
 	clearError()
-	return C.size_t(len(i.MessageResponses))
+	return C.size_t(len(i.MessagePartsOrEmpty().Responses))
 }
 
 // responseIndex converts a size_t response index, refusing ones that do not

@@ -93,8 +93,10 @@ func pactffi_message_new_from_body(body, contentType *C.char) (ret *C.Message) {
 		return nil
 	}
 	i := model.NewInteraction(model.AsyncMessage, "")
-	i.Message.Contents = model.Body{State: model.BodyPresent, Content: []byte(b), ContentType: ct}
-	i.Message.Metadata = map[string]any{"contentType": ct}
+	i.MessageParts().Message = model.MessageContents{
+		Contents: model.Body{State: model.BodyPresent, Content: []byte(b), ContentType: ct},
+		Metadata: map[string]any{"contentType": ct},
+	}
 	modelMu.Lock()
 	defer modelMu.Unlock()
 	clearError()
@@ -159,7 +161,7 @@ func pactffi_message_find_metadata(msg *C.Message, key *C.char) (ret *C.char) {
 		fail(fn, err)
 		return nil
 	}
-	v, ok := i.Message.Metadata[k]
+	v, ok := i.MessagePartsOrEmpty().Message.Metadata[k]
 	if !ok {
 		fail(fn, fmt.Errorf("the message has no metadata key %q", k))
 		return nil
@@ -190,11 +192,12 @@ func pactffi_message_insert_metadata(msg *C.Message, key, value *C.char) (ret C.
 		fail(fn, err)
 		return -2
 	}
-	if i.Message.Metadata == nil {
-		i.Message.Metadata = map[string]any{}
+	m := &i.MessageParts().Message
+	if m.Metadata == nil {
+		m.Metadata = map[string]any{}
 	}
-	_, existed := i.Message.Metadata[k]
-	i.Message.Metadata[k] = v
+	_, existed := m.Metadata[k]
+	m.Metadata[k] = v
 	clearError()
 	if existed {
 		return -1
@@ -224,8 +227,9 @@ func pactffi_message_get_metadata_iter(msg *C.Message) (ret *C.MessageMetadataIt
 		fail(fn, err)
 		return nil
 	}
-	it := &metadataIter{keys: message.SortedKeys(i.Message.Metadata), values: func() (map[string]any, error) {
-		g, err := generators.GenerateMessage(&i.Message, generators.Consumer, generators.Context{})
+	m := &i.MessageParts().Message
+	it := &metadataIter{keys: message.SortedKeys(m.Metadata), values: func() (map[string]any, error) {
+		g, err := generators.GenerateMessage(m, generators.Consumer, generators.Context{})
 		return g.Metadata, err
 	}}
 	clearError()

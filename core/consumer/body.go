@@ -40,18 +40,19 @@ func (i *Interaction) targets(p Part, newResponse bool) ([]target, error) {
 		h, b, r, g := i.httpPart(p)
 		return []target{{body: b, headers: h, rules: r, gens: g}}, nil
 	case model.AsyncMessage:
-		return []target{msgTarget(&i.I.Message)}, nil
+		return []target{msgTarget(&i.I.MessageParts().Message)}, nil
 	case model.SyncMessage:
+		parts := i.I.MessageParts()
 		if p == Request {
-			return []target{msgTarget(&i.I.MessageRequest)}, nil
+			return []target{msgTarget(&parts.Request)}, nil
 		}
 		if newResponse {
-			i.I.MessageResponses = append(i.I.MessageResponses, model.MessageContents{})
-			return []target{msgTarget(&i.I.MessageResponses[len(i.I.MessageResponses)-1])}, nil
+			parts.Responses = append(parts.Responses, model.MessageContents{})
+			return []target{msgTarget(&parts.Responses[len(parts.Responses)-1])}, nil
 		}
-		out := make([]target, 0, len(i.I.MessageResponses))
-		for n := range i.I.MessageResponses {
-			out = append(out, msgTarget(&i.I.MessageResponses[n]))
+		out := make([]target, 0, len(parts.Responses))
+		for n := range parts.Responses {
+			out = append(out, msgTarget(&parts.Responses[n]))
 		}
 		return out, nil
 	}

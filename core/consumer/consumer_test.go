@@ -196,7 +196,7 @@ func TestMessageBodies(t *testing.T) {
 	n, _ := b.NewInteraction(model.AsyncMessage, "an event")
 	i, _ := b.Interaction(n)
 	must(t, i.WithBody(Request, "", `{"id":{"pact:matcher:type":"integer","value":3}}`))
-	m := i.I.Message
+	m := i.I.Messages.Message
 	if m.Contents.String() != `{"id":3}` || m.Metadata["contentType"] != "application/json" || m.MatchingRules.Get(model.CategoryBody, "$.id") == nil {
 		t.Errorf("async message = %+v", m)
 	}
@@ -205,11 +205,11 @@ func TestMessageBodies(t *testing.T) {
 	must(t, s.WithBody(Request, "text/plain", "ping"))
 	must(t, s.WithBody(Response, "text/plain", "pong"))
 	must(t, s.WithBinaryBody(Response, "application/octet-stream", []byte{0, 1}))
-	if s.I.MessageRequest.Contents.String() != "ping" || len(s.I.MessageResponses) != 2 || s.I.MessageResponses[0].Contents.String() != "pong" {
+	if s.I.Messages.Request.Contents.String() != "ping" || len(s.I.Messages.Responses) != 2 || s.I.Messages.Responses[0].Contents.String() != "pong" {
 		t.Errorf("sync message = %+v", s.I)
 	}
 	must(t, s.WithMatchingRules(Response, `{"body":{"$":{"matchers":[{"match":"type"}]}}}`))
-	for k, r := range s.I.MessageResponses {
+	for k, r := range s.I.Messages.Responses {
 		if r.MatchingRules.Get(model.CategoryBody, "$") == nil {
 			t.Errorf("response %d has no rule", k)
 		}

@@ -50,7 +50,7 @@ func processJSONBody(mc *model.MessageContents, body string) ([]byte, error) {
 // JSON is turned into XML; any other content type keeps body's bytes as they
 // are.
 //
-//	_ = message.SetContents(&i.Message, "application/json", []byte(`{"a": 1}`))
+//	_ = message.SetContents(&i.MessageParts().Message, "application/json", []byte(`{"a": 1}`))
 func SetContents(mc *model.MessageContents, contentType string, body []byte) error {
 	if contentType == "" {
 		contentType = "text/plain"

@@ -9,7 +9,7 @@
 // Example:
 //
 //	i := model.NewInteraction(model.AsyncMessage, "an order event")
-//	_ = message.SetContents(&i.Message, "application/json",
+//	_ = message.SetContents(&i.MessageParts().Message, "application/json",
 //		[]byte(`{"id": {"pact:matcher:type": "integer", "value": 1}}`))
 //	message.AddState(i, "an order exists")
 //	js, _ := message.Reify(i, model.V3)
@@ -159,14 +159,15 @@ func SerdeNumber(s string) string {
 func contentsOf(i *model.Interaction, part Part) ([]*model.MessageContents, error) {
 	switch i.Type {
 	case model.AsyncMessage:
-		return []*model.MessageContents{&i.Message}, nil
+		return []*model.MessageContents{&i.MessageParts().Message}, nil
 	case model.SyncMessage:
+		parts := i.MessageParts()
 		if part == Request {
-			return []*model.MessageContents{&i.MessageRequest}, nil
+			return []*model.MessageContents{&parts.Request}, nil
 		}
-		out := make([]*model.MessageContents, len(i.MessageResponses))
-		for n := range i.MessageResponses {
-			out[n] = &i.MessageResponses[n]
+		out := make([]*model.MessageContents, len(parts.Responses))
+		for n := range parts.Responses {
+			out[n] = &parts.Responses[n]
 		}
 		return out, nil
 	}

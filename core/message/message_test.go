@@ -83,16 +83,16 @@ func TestSetMetadata(t *testing.T) {
 		if err := SetMetadata(i, Request, "dest", str(`{"pact:matcher:type": "regex", "regex": "q-\\d+", "value": "q-1"}`)); err != nil {
 			t.Fatal(err)
 		}
-		if i.Message.Metadata["dest"] != "q-1" {
-			t.Errorf("metadata = %#v", i.Message.Metadata)
+		if i.Messages.Message.Metadata["dest"] != "q-1" {
+			t.Errorf("metadata = %#v", i.Messages.Message.Metadata)
 		}
-		if l := i.Message.MatchingRules.Get(model.CategoryMetadata, "dest"); l == nil || l.Rules[0].Kind != model.Regex {
-			t.Errorf("rules = %+v", i.Message.MatchingRules)
+		if l := i.Messages.Message.MatchingRules.Get(model.CategoryMetadata, "dest"); l == nil || l.Rules[0].Kind != model.Regex {
+			t.Errorf("rules = %+v", i.Messages.Message.MatchingRules)
 		}
 		if err := SetMetadata(i, Request, "dest", nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := i.Message.Metadata["dest"]; ok {
+		if _, ok := i.Messages.Message.Metadata["dest"]; ok {
 			t.Error("a nil value must remove the key")
 		}
 	})
@@ -100,23 +100,23 @@ func TestSetMetadata(t *testing.T) {
 		i := model.NewInteraction(model.AsyncMessage, "m")
 		_ = SetMetadata(i, Request, "a", str("not json"))
 		_ = SetMetadata(i, Request, "b", str("12"))
-		if i.Message.Metadata["a"] != "not json" || i.Message.Metadata["b"] != json.Number("12") {
-			t.Errorf("metadata = %#v", i.Message.Metadata)
+		if i.Messages.Message.Metadata["a"] != "not json" || i.Messages.Message.Metadata["b"] != json.Number("12") {
+			t.Errorf("metadata = %#v", i.Messages.Message.Metadata)
 		}
 	})
 	t.Run("sync response sets every response", func(t *testing.T) {
 		i := model.NewInteraction(model.SyncMessage, "s")
-		i.MessageResponses = make([]model.MessageContents, 2)
+		i.Messages.Responses = make([]model.MessageContents, 2)
 		if err := SetMetadata(i, Response, "k", str(`"v"`)); err != nil {
 			t.Fatal(err)
 		}
-		for n, r := range i.MessageResponses {
+		for n, r := range i.Messages.Responses {
 			if r.Metadata["k"] != "v" {
 				t.Errorf("response %d metadata = %#v", n, r.Metadata)
 			}
 		}
-		if i.MessageRequest.Metadata != nil {
-			t.Errorf("request metadata changed: %#v", i.MessageRequest.Metadata)
+		if i.Messages.Request.Metadata != nil {
+			t.Errorf("request metadata changed: %#v", i.Messages.Request.Metadata)
 		}
 	})
 	t.Run("HTTP is refused", func(t *testing.T) {
@@ -131,10 +131,10 @@ func TestReifyV3(t *testing.T) {
 	i := model.NewInteraction(model.AsyncMessage, "a message")
 	AddState(i, "s1")
 	AddStateParam(i, "s2", "id", "10")
-	if err := SetContents(&i.Message, "application/json", []byte(`{"b": "<&>", "a": {"pact:matcher:type": "type", "value": 1.50}}`)); err != nil {
+	if err := SetContents(&i.Messages.Message, "application/json", []byte(`{"b": "<&>", "a": {"pact:matcher:type": "type", "value": 1.50}}`)); err != nil {
 		t.Fatal(err)
 	}
-	SetMetadataString(&i.Message, "queue", "q")
+	SetMetadataString(&i.Messages.Message, "queue", "q")
 	got, err := Reify(i, model.V3)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +152,7 @@ func TestReifyAppliesGenerators(t *testing.T) {
 	for _, ver := range []model.SpecVersion{model.V3, model.V4} {
 		i := model.NewInteraction(model.AsyncMessage, "gen")
 		body := `{"n": {"pact:matcher:type": "integer", "value": 1, "pact:generator:type": "RandomInt", "min": 50, "max": 60}}`
-		if err := SetContents(&i.Message, "application/json", []byte(body)); err != nil {
+		if err := SetContents(&i.Messages.Message, "application/json", []byte(body)); err != nil {
 			t.Fatal(err)
 		}
 		for range 20 {
@@ -172,8 +172,8 @@ func TestReifyAppliesGenerators(t *testing.T) {
 				t.Fatalf("%v: n = %v, want 50..60 (%s)", ver, n, got)
 			}
 		}
-		if string(i.Message.Contents.Content) != `{"n":1}` {
-			t.Errorf("Reify changed the interaction: %s", i.Message.Contents.Content)
+		if string(i.Messages.Message.Contents.Content) != `{"n":1}` {
+			t.Errorf("Reify changed the interaction: %s", i.Messages.Message.Contents.Content)
 		}
 	}
 }
@@ -181,7 +181,7 @@ func TestReifyAppliesGenerators(t *testing.T) {
 func TestReifyV4Shape(t *testing.T) {
 	i := model.NewInteraction(model.AsyncMessage, "v4")
 	i.Key = "k1"
-	i.Message.Contents = model.Body{State: model.BodyPresent, Content: []byte{0, 1, 2}, ContentType: "application/octet-stream"}
+	i.Messages.Message.Contents = model.Body{State: model.BodyPresent, Content: []byte{0, 1, 2}, ContentType: "application/octet-stream"}
 	got, err := Reify(i, model.V4)
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +198,7 @@ func TestReifyEdgeCases(t *testing.T) {
 		t.Errorf("empty message: %q, %v; want \"\"", got, err)
 	}
 	null := model.NewInteraction(model.AsyncMessage, "n")
-	null.Message.Contents.State = model.BodyNull
+	null.Messages.Message.Contents.State = model.BodyNull
 	if got, _ := Reify(null, model.V3); got != "null" {
 		t.Errorf("null contents: %q, want null", got)
 	}
@@ -290,7 +290,7 @@ func FuzzReify(f *testing.F) {
 	f.Add("application/octet-stream", "\x00\xff", "")
 	f.Fuzz(func(t *testing.T, ct, body, md string) {
 		i := model.NewInteraction(model.AsyncMessage, "fuzz")
-		if err := SetContents(&i.Message, ct, []byte(body)); err != nil {
+		if err := SetContents(&i.Messages.Message, ct, []byte(body)); err != nil {
 			return
 		}
 		_ = SetMetadata(i, Request, "k", &md)

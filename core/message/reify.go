@@ -34,18 +34,20 @@ func Reify(i *model.Interaction, ver model.SpecVersion) (string, error) {
 	if i.Type != model.AsyncMessage {
 		return "", fmt.Errorf("interaction %q is a %s interaction; only asynchronous messages can be reified", i.Description, i.Type)
 	}
-	switch i.Message.Contents.State {
+	parts := *i.MessagePartsOrEmpty()
+	switch parts.Message.Contents.State {
 	case model.BodyNull:
 		return "null", nil
 	case model.BodyMissing, model.BodyEmpty:
 		return "", nil
 	}
-	mc, err := generators.GenerateMessage(&i.Message, generators.Consumer, generators.Context{})
+	mc, err := generators.GenerateMessage(&parts.Message, generators.Consumer, generators.Context{})
 	if err != nil {
 		return "", fmt.Errorf("applying generators to message %q: %w", i.Description, err)
 	}
 	gi := *i
-	gi.Message = mc
+	parts.Message = mc
+	gi.Messages = &parts
 	var v map[string]any
 	if ver == model.V4 {
 		v = V4AsyncJSON(&gi)
@@ -64,7 +66,7 @@ func Reify(i *model.Interaction, ver model.SpecVersion) (string, error) {
 // copied into the metadata key contentType when that key is missing, and
 // "body"/"metadata" rules and generators are written when present.
 func V3MessageJSON(i *model.Interaction, ver model.SpecVersion) map[string]any {
-	mc := i.Message
+	mc := i.MessagePartsOrEmpty().Message
 	md := map[string]any{}
 	for k, v := range mc.V3Metadata() {
 		md[k] = v
@@ -164,7 +166,7 @@ func V4AsyncJSON(i *model.Interaction) map[string]any {
 	if i.Key != "" {
 		out["key"] = i.Key
 	}
-	v4MessageParts(out, &i.Message)
+	v4MessageParts(out, &i.MessagePartsOrEmpty().Message)
 	if len(i.ProviderStates) > 0 {
 		out["providerStates"] = StatesJSON(i.ProviderStates)
 	}

@@ -42,13 +42,15 @@ func (i *Interaction) Clone() *Interaction {
 	c.InteractionMarkup = cloneMap(i.InteractionMarkup)
 	c.Request = i.Request.Clone()
 	c.Response = i.Response.Clone()
-	c.Message = i.Message.Clone()
-	c.MessageRequest = i.MessageRequest.Clone()
-	if i.MessageResponses != nil {
-		c.MessageResponses = make([]MessageContents, len(i.MessageResponses))
-		for n, m := range i.MessageResponses {
-			c.MessageResponses[n] = m.Clone()
+	if m := i.Messages; m != nil {
+		cm := &MessageParts{Message: m.Message.Clone(), Request: m.Request.Clone()}
+		if m.Responses != nil {
+			cm.Responses = make([]MessageContents, len(m.Responses))
+			for n, r := range m.Responses {
+				cm.Responses[n] = r.Clone()
+			}
 		}
+		c.Messages = cm
 	}
 	return &c
 }

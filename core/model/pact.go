@@ -120,8 +120,16 @@ type ProviderState struct {
 //
 // Which parts are meaningful depends on Type:
 //   - HTTP: Request and Response.
-//   - AsyncMessage: Message.
-//   - SyncMessage: MessageRequest and MessageResponses.
+//   - AsyncMessage: Messages.Message.
+//   - SyncMessage: Messages.Request and Messages.Responses.
+//
+// The message parts are out of line, so that an HTTP interaction does not
+// carry them: Messages is nil until they are set (NewInteraction creates them
+// for a message type). Read them through Messages with a nil check, and
+// write them through MessageParts, which creates them:
+//
+//	i := model.NewInteraction(model.AsyncMessage, "an event")
+//	i.MessageParts().Message.Metadata = map[string]any{"topic": "a"}
 type Interaction struct {
 	Type           InteractionType
 	Description    string
@@ -139,9 +147,38 @@ type Interaction struct {
 	Request  Request
 	Response Response
 
-	Message          MessageContents
-	MessageRequest   MessageContents
-	MessageResponses []MessageContents
+	Messages *MessageParts // nil when the interaction has no message parts
+}
+
+// MessageParts are the parts of a message interaction: Message for an
+// asynchronous message, Request and Responses for a synchronous one.
+type MessageParts struct {
+	Message   MessageContents
+	Request   MessageContents
+	Responses []MessageContents
+}
+
+// MessageParts returns i's message parts, creating empty ones first when i
+// has none. It changes i, so it is for code that writes the parts (or owns i);
+// a reader that may share i with other goroutines reads i.Messages instead.
+//
+//	i.MessageParts().Request.Contents = body
+func (i *Interaction) MessageParts() *MessageParts {
+	if i.Messages == nil {
+		i.Messages = &MessageParts{}
+	}
+	return i.Messages
+}
+
+// MessagePartsOrEmpty returns i.Messages, or new empty parts, not kept in i,
+// when i has none: for code that only reads them, so that i is not changed.
+//
+//	m := i.MessagePartsOrEmpty().Message // the zero MessageContents for an HTTP interaction
+func (i *Interaction) MessagePartsOrEmpty() *MessageParts {
+	if i.Messages == nil {
+		return &MessageParts{}
+	}
+	return i.Messages
 }
 
 // NewInteraction returns an interaction of type t with an empty request,
@@ -150,6 +187,9 @@ func NewInteraction(t InteractionType, description string) *Interaction {
 	i := &Interaction{Type: t, Description: description}
 	i.Request = Request{Method: "GET", Path: "/"}
 	i.Response = Response{Status: 200}
+	if t != HTTP {
+		i.Messages = &MessageParts{}
+	}
 	return i
 }
 

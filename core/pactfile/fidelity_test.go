@@ -37,10 +37,10 @@ func TestV2IndexedRuleKeys(t *testing.T) {
 func TestV3MessageContentTypeInMetadata(t *testing.T) {
 	p := model.NewPact("c", "p", model.V3)
 	m := p.AddInteraction(model.AsyncMessage, "no metadata")
-	m.Message.Contents = model.PresentBody([]byte(`{"a":1}`), "application/json")
+	m.Messages.Message.Contents = model.PresentBody([]byte(`{"a":1}`), "application/json")
 	k := p.AddInteraction(model.AsyncMessage, "own content type")
-	k.Message.Contents = model.PresentBody([]byte(`hello`), "text/plain")
-	k.Message.Metadata = map[string]any{"content-type": "text/plain; charset=utf-8", "topic": "t"}
+	k.Messages.Message.Contents = model.PresentBody([]byte(`hello`), "text/plain")
+	k.Messages.Message.Metadata = map[string]any{"content-type": "text/plain; charset=utf-8", "topic": "t"}
 	out, _, err := Marshal(p, model.V3)
 	if err != nil {
 		t.Fatal(err)
@@ -65,13 +65,13 @@ func TestV3MessageContentTypeInMetadata(t *testing.T) {
 	if want := map[string]any{"content-type": "text/plain; charset=utf-8", "contentType": "text/plain", "topic": "t"}; !reflect.DeepEqual(got["own content type"], want) {
 		t.Errorf("metadata = %v, want %v", got["own content type"], want)
 	}
-	k.Message.Metadata["contentType"] = "text/x-mine"
+	k.Messages.Message.Metadata["contentType"] = "text/x-mine"
 	out, _, _ = Marshal(p, model.V3)
 	if !strings.Contains(string(out), `"contentType": "text/x-mine"`) || strings.Contains(string(out), `"contentType": "text/plain"`) {
 		t.Errorf("an existing contentType was replaced:\n%s", out)
 	}
-	if m.Message.Metadata != nil {
-		t.Errorf("Marshal changed the model: %v", m.Message.Metadata)
+	if m.Messages.Message.Metadata != nil {
+		t.Errorf("Marshal changed the model: %v", m.Messages.Message.Metadata)
 	}
 	// V4 keeps the content type in the body object only.
 	out, _, _ = Marshal(p, model.V4)

@@ -119,7 +119,7 @@ func dump(i *model.Interaction) string {
 
 func fmtGo(i *model.Interaction) string {
 	var b strings.Builder
-	for _, part := range []any{i.Request, i.Response, i.Message} {
+	for _, part := range []any{i.Request, i.Response, i.Messages.Message} {
 		b.WriteString("\n")
 		b.WriteString(strings.ReplaceAll(strings.TrimSpace(goString(part)), "\n", " "))
 	}

@@ -13,7 +13,7 @@ func TestParseMessageEntry(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ParseMessageEntry(%v): %v", ver, err)
 		}
-		if i.Type != model.AsyncMessage || i.Description != "d" || string(i.Message.Contents.Content) != "x" || i.Message.Metadata["k"] != "v" {
+		if i.Type != model.AsyncMessage || i.Description != "d" || string(i.Messages.Message.Contents.Content) != "x" || i.Messages.Message.Metadata["k"] != "v" {
 			t.Errorf("ParseMessageEntry(%v) = %+v", ver, i)
 		}
 	}

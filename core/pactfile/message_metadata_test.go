@@ -13,10 +13,10 @@ import (
 func TestV4MessageMetadataOmittedWhenEmpty(t *testing.T) {
 	p := model.NewPact("web", "api", model.V4)
 	bare := p.AddInteraction(model.AsyncMessage, "a bare event")
-	bare.Message.Contents = model.PresentBody([]byte("hi"), "text/plain")
+	bare.Messages.Message.Contents = model.PresentBody([]byte("hi"), "text/plain")
 	withMD := p.AddInteraction(model.AsyncMessage, "an event with metadata")
-	withMD.Message.Contents = model.PresentBody([]byte("hi"), "text/plain")
-	withMD.Message.Metadata = map[string]any{"queue": "q"}
+	withMD.Messages.Message.Contents = model.PresentBody([]byte("hi"), "text/plain")
+	withMD.Messages.Message.Metadata = map[string]any{"queue": "q"}
 	data, _, err := Marshal(p, model.V4)
 	if err != nil {
 		t.Fatal(err)

@@ -490,7 +490,7 @@ func (r *reader) v3Message(n int, x any) (*model.Interaction, error) {
 	}
 	i := model.NewInteraction(model.AsyncMessage, "")
 	r.common(i, n, m, "Message")
-	r.messageInto(&i.Message, m, fmt.Sprintf("message '%s'", i.Description), commonKeys)
+	r.messageInto(&i.MessageParts().Message, m, fmt.Sprintf("message '%s'", i.Description), commonKeys)
 	return i, nil
 }
 
@@ -535,7 +535,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 			return nil, err
 		}
 	case model.AsyncMessage:
-		r.messageInto(&i.Message, m, where, commonKeys)
+		r.messageInto(&i.MessageParts().Message, m, where, commonKeys)
 	case model.SyncMessage:
 		r.warnUnknown(m, i.Description, "request", "response")
 		if x, ok := m["request"]; ok && x != nil {
@@ -543,7 +543,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 			if err != nil {
 				return nil, err
 			}
-			i.MessageRequest = msg
+			i.MessageParts().Request = msg
 		}
 		switch resp := m["response"].(type) {
 		case nil:
@@ -553,7 +553,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 				if err != nil {
 					return nil, err
 				}
-				i.MessageResponses = append(i.MessageResponses, msg)
+				i.MessageParts().Responses = append(i.MessageParts().Responses, msg)
 			}
 		case map[string]any:
 			r.warn("%s: 'response' should be an array; read the single response", where)
@@ -561,7 +561,7 @@ func (r *reader) v4Interaction(n int, x any) (*model.Interaction, error) {
 			if err != nil {
 				return nil, err
 			}
-			i.MessageResponses = append(i.MessageResponses, msg)
+			i.MessageParts().Responses = append(i.MessageParts().Responses, msg)
 		default:
 			r.warn("%s: ignoring 'response' that is %s", where, model.JSONKind(resp))
 		}

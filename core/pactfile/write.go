@@ -260,7 +260,7 @@ func (w *writer) interaction(i *model.Interaction) *obj {
 	if w.ver < model.V4 {
 		w.dropV4(i)
 		if i.Type == model.AsyncMessage {
-			w.messageInto(m, &i.Message, "interaction '"+i.Description+"'")
+			w.messageInto(m, &i.MessagePartsOrEmpty().Message, "interaction '"+i.Description+"'")
 		} else {
 			m.set("request", w.request(&i.Request, i.Description))
 			m.set("response", w.response(&i.Response, i.Description))
@@ -287,15 +287,16 @@ func (w *writer) interaction(i *model.Interaction) *obj {
 		m.set("request", w.request(&i.Request, i.Description))
 		m.set("response", w.response(&i.Response, i.Description))
 	case model.AsyncMessage:
-		w.messageInto(m, &i.Message, where)
+		w.messageInto(m, &i.MessagePartsOrEmpty().Message, where)
 	case model.SyncMessage:
+		parts := i.MessagePartsOrEmpty()
 		req := &obj{}
-		w.messageInto(req, &i.MessageRequest, where+" request")
+		w.messageInto(req, &parts.Request, where+" request")
 		m.set("request", req)
-		resps := make([]any, 0, len(i.MessageResponses))
-		for n := range i.MessageResponses {
+		resps := make([]any, 0, len(parts.Responses))
+		for n := range parts.Responses {
 			r := &obj{}
-			w.messageInto(r, &i.MessageResponses[n], fmt.Sprintf("%s response %d", where, n))
+			w.messageInto(r, &parts.Responses[n], fmt.Sprintf("%s response %d", where, n))
 			resps = append(resps, r)
 		}
 		m.set("response", resps)

@@ -141,7 +141,7 @@ func (v *run) verifyMessage(ctx context.Context, ver model.SpecVersion, i *model
 	if err != nil {
 		return outcome{err: err}
 	}
-	expected := expectedAsyncMessage(ver, &i.Message)
+	expected := expectedAsyncMessage(ver, &i.MessagePartsOrEmpty().Message)
 	return outcome{mismatches: matchMessage(expected, actual), metadata: expected.Metadata, diff: messageDiff(ver, expected, actual)}
 }
 
@@ -164,10 +164,11 @@ func metadataType(md map[string]any) string {
 // with the description and provider states, and the answer is compared with
 // the first expected response only (as the reference does).
 func (v *run) verifySyncMessage(ctx context.Context, ver model.SpecVersion, i *model.Interaction, gctx generators.Context) outcome {
-	if len(i.MessageResponses) > 1 {
+	parts := i.MessagePartsOrEmpty()
+	if len(parts.Responses) > 1 {
 		v.logf("WARN", "Matching synchronous messages with more than one response is not currently supported, will only use the first response")
 	}
-	reqMsg, gerr := generators.GenerateMessage(&i.MessageRequest, generators.Provider, gctx)
+	reqMsg, gerr := generators.GenerateMessage(&parts.Request, generators.Provider, gctx)
 	if gerr != nil {
 		v.logf("WARN", "Some generators of the message request could not run: %v", gerr)
 	}
@@ -182,10 +183,10 @@ func (v *run) verifySyncMessage(ctx context.Context, ver model.SpecVersion, i *m
 	if status < 200 || status > 299 {
 		return outcome{err: fmt.Errorf("Request to fetch message from provider failed: status %d", status)}
 	}
-	if len(i.MessageResponses) == 0 {
+	if len(parts.Responses) == 0 {
 		return outcome{}
 	}
-	return outcome{mismatches: matchMessage(&i.MessageResponses[0], actual), diff: messageDiff(ver, &i.MessageResponses[0], actual)}
+	return outcome{mismatches: matchMessage(&parts.Responses[0], actual), diff: messageDiff(ver, &parts.Responses[0], actual)}
 }
 
 // matchMessage compares message contents. A body whose expected content type

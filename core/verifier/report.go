@@ -346,12 +346,13 @@ func (v *run) resultLines(out []string, i *model.Interaction, o outcome) []strin
 		}
 		out = append(out, fmt.Sprintf("      has a matching body (%s)", v.okFailed(bodyOK)))
 	default:
-		msg := &i.Message
+		parts := i.MessagePartsOrEmpty()
+		msg := &parts.Message
 		if i.Type == model.SyncMessage {
-			if len(i.MessageResponses) == 0 {
+			if len(parts.Responses) == 0 {
 				return out
 			}
-			msg = &i.MessageResponses[0]
+			msg = &parts.Responses[0]
 		}
 		out = append(out, "    generates a message which")
 		md := msg.Metadata
