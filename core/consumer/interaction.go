@@ -126,7 +126,9 @@ func addRules(m *model.MatchingRules, c model.Category, key string, rules []mode
 		l.Rules = append(l.Rules, rules...)
 		return
 	}
-	m.Set(c, key, model.RuleList{Rules: append([]model.Rule(nil), rules...)})
+	for _, r := range rules { // a new list of its own: the first rule goes to the slot the path comes with
+		m.Add(c, key, r)
+	}
 }
 
 func addGenerator(g *model.Generators, c model.Category, key string, gen *model.Generator) {

@@ -371,24 +371,63 @@ func (p *PathRules) Set(path string, l RuleList) {
 }
 
 // list0 returns the list at path, adding an empty one at the end if there is
-// none.
+// none. A new list usually comes with room for one rule (see grow), so that
+// Add's first rule at a path costs no allocation.
 func (p *PathRules) list0(path string) *RuleList {
 	if n := p.find(path); n >= 0 {
 		return &p.list[n].RuleList
 	}
-	if len(p.list) == 1 && cap(p.list) == 1 {
-		// A second path: room for four at once (a body has a few rule
-		// paths more often than two).
-		p.list = slices.Grow(p.list, 3)
+	if len(p.list) == cap(p.list) {
+		p.grow()
 	}
-	p.list = append(p.list, PathRule{Path: path})
+	p.list = p.list[:len(p.list)+1]
+	e := &p.list[len(p.list)-1]
+	e.Path = path // Rules is the empty one-rule slot grow left, or nil
 	switch n := len(p.list); {
 	case n > indexFrom:
 		p.index[path] = int32(n - 1)
 	case n == indexFrom:
 		p.buildIndex()
 	}
-	return &p.list[len(p.list)-1].RuleList
+	return &e.RuleList
+}
+
+// grow makes room for more paths: one for the first path, four from the
+// second (a body has a few rule paths more often than two), then twice as
+// many. Each new slot past the paths comes with an empty list of capacity
+// one, carved from a block allocated with the paths: most paths have one
+// rule, and a one-rule list then costs no allocation of its own. A carved
+// list belongs to its slot alone; its capacity ends where the next one
+// begins, so a second rule reallocates instead of overwriting a neighbour.
+//
+//	var p model.PathRules
+//	p.Add("$.a", rule) // one block: the path and its rule
+//	p.Add("$.b", rule) // one block: four paths, three rules
+func (p *PathRules) grow() {
+	n := len(p.list)
+	var list []PathRule
+	var rules []Rule
+	switch {
+	case n == 0:
+		b := new(struct {
+			paths [1]PathRule
+			rules [1]Rule
+		})
+		list, rules = b.paths[:], b.rules[:]
+	case n < 4:
+		b := new(struct {
+			paths [4]PathRule
+			rules [3]Rule
+		})
+		list, rules = b.paths[:], b.rules[n-1:] // one rule per free slot
+	default:
+		list, rules = make([]PathRule, 2*n), make([]Rule, n)
+	}
+	copy(list, p.list)
+	for k := range rules {
+		list[n+k].Rules = rules[k : k : k+1]
+	}
+	p.list = list[:n]
 }
 
 func (p *PathRules) buildIndex() {

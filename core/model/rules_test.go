@@ -53,6 +53,23 @@ func TestPathRules(t *testing.T) {
 			}
 			p.Sort()
 		}, []string{"$.a:7/AND", "$.b:7/AND", "$.c:7/AND"}, false},
+		{"a second rule leaves the next path's rule alone", func(p *PathRules) {
+			for _, path := range []string{"$.a", "$.b", "$.c", "$.d", "$.e", "$.f"} {
+				p.Add(path, integer)
+			}
+			for _, path := range []string{"$.a", "$.b", "$.d", "$.e"} {
+				p.Add(path, typ)
+			}
+		}, []string{"$.a:7,2/AND", "$.b:7,2/AND", "$.c:7/AND", "$.d:7,2/AND", "$.e:7,2/AND", "$.f:7/AND"}, false},
+		{"paths added after a delete", func(p *PathRules) {
+			for _, path := range []string{"$.a", "$.b", "$.c"} {
+				p.Add(path, integer)
+			}
+			p.DeleteFunc(func(path string) bool { return path == "$.a" })
+			p.Add("$.d", typ)
+			p.Add("$.e", typ)
+			p.Add("$.b", typ)
+		}, []string{"$.b:7,2/AND", "$.c:7/AND", "$.d:2/AND", "$.e:2/AND"}, false},
 		{"get gives the held list", func(p *PathRules) {
 			p.Add("$.a", integer)
 			p.Get("$.a").Combine = Or
