@@ -63,6 +63,66 @@ func TestRequestAndHeaders(t *testing.T) {
 	}
 }
 
+// TestSharedValuesStayApart builds two interactions from the same
+// integration JSON (whose examples and rules the memo shares) and then
+// changes the second one's values and rules in every way the builder can:
+// the third must keep what it was given.
+func TestSharedValuesStayApart(t *testing.T) {
+	const one = `{"value":"1","pact:matcher:type":"regex","regex":"\\d"}`
+	const many = `{"value":["a","b"],"pact:matcher:type":"regex","regex":"\\w"}`
+	tests := []struct {
+		name   string
+		change func(i *Interaction) error
+	}{
+		{"query value 0", func(i *Interaction) error { return i.WithQueryParameter("n", 0, strptr("9")) }},
+		{"query value 1", func(i *Interaction) error { return i.WithQueryParameter("n", 1, strptr("9")) }},
+		{"query values appended", func(i *Interaction) error { return i.WithQueryParameter("n", 0, strptr(many)) }},
+		{"header value 0", func(i *Interaction) error { return i.WithHeader(Request, "X-N", 0, "9") }},
+		{"header value 1", func(i *Interaction) error { return i.WithHeader(Request, "X-N", 1, "9") }},
+		{"header values", func(i *Interaction) error { return i.WithHeader(Request, "X-M", 1, "9") }},
+		{"more rules", func(i *Interaction) error {
+			i.I.Request.Headers.Values("X-M")[0] = "changed in place"
+			return i.WithHeader(Request, "X-N", 0, `{"value":"2","pact:matcher:type":"type"}`)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := New("web", "api")
+			var is [3]*Interaction // the second and third share what the memo keeps
+			for k := range is {
+				n, err := b.NewInteraction(model.HTTP, []string{"first", "second", "third"}[k])
+				must(t, err)
+				i, err := b.Interaction(n)
+				must(t, err)
+				is[k] = i
+				must(t, i.WithQueryParameter("n", 0, strptr(one)))
+				must(t, i.WithHeader(Request, "X-N", 0, one))
+				must(t, i.WithHeader(Request, "X-M", 0, many))
+			}
+			must(t, tt.change(is[1]))
+			r := is[2].I.Request
+			if got := r.Query.Values("n"); !reflect.DeepEqual(got, []string{"1"}) {
+				t.Errorf("third query n = %q", got)
+			}
+			if got := r.Headers.Values("X-N"); !reflect.DeepEqual(got, []string{"1"}) {
+				t.Errorf("third X-N = %q", got)
+			}
+			if got := r.Headers.Values("X-M"); !reflect.DeepEqual(got, []string{"a", "b"}) {
+				t.Errorf("third X-M = %q", got)
+			}
+			for _, k := range []struct {
+				c    model.Category
+				key  string
+				want string
+			}{{model.CategoryQuery, "n", `\d`}, {model.CategoryHeader, "X-N", `\d`}, {model.CategoryHeader, "X-M", `\w`}} {
+				if l := r.MatchingRules.Get(k.c, k.key); l == nil || len(l.Rules) != 1 || l.Rules[0].Regex != k.want {
+					t.Errorf("third %s %s rules = %+v", k.c, k.key, l)
+				}
+			}
+		})
+	}
+}
+
 func TestBodies(t *testing.T) {
 	b, i := newHTTP(t)
 	must(t, i.WithBody(Response, "", `{"id":{"pact:matcher:type":"integer","value":7}}`))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,6 +160,21 @@ func (i *Interaction) WithRequest(method, path string) error {
 	return nil
 }
 
+// valuesOf is integration.ProcessValues for a header or query value,
+// without its copies: a plain value is held in one, anything else may be
+// shared with the integration memo (ProcessValuesShared). The caller must
+// not change the examples or the rules, and copies the examples it keeps.
+//
+//	var one [1]string
+//	exs, rules, gen, err := valuesOf("application/json", &one) // exs is one[:]
+func valuesOf(value string, one *[1]string) ([]string, []model.Rule, *model.Generator, error) {
+	if integration.IsPlainValue(value) {
+		one[0] = value
+		return one[:], nil, nil, nil
+	}
+	return integration.ProcessValuesShared(value)
+}
+
 // valueRuleKey returns the rule key for value index of a header or query
 // parameter: its name, as pact_ffi writes it (the matching engine applies
 // header and query rules to every value of the name). When a later value
@@ -203,7 +219,8 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 		r.QueryNoValue[name] = true
 		return nil
 	}
-	exs, rules, gen, err := integration.ProcessValues(*value)
+	var one [1]string
+	exs, rules, gen, err := valuesOf(*value, &one)
 	if err != nil {
 		return fmt.Errorf("query parameter %s: %w", name, err)
 	}
@@ -212,7 +229,7 @@ func (i *Interaction) WithQueryParameter(name string, index int, value *string) 
 	addGenerator(&r.Generators, model.CategoryQuery, key, gen)
 	switch {
 	case len(exs) == 1 && index == 0 && cur == nil:
-		r.Query.Set(name, exs) // the first value: the slice ProcessValues made is ours
+		r.Query.Add(name, exs[0]) // the first value: a field of its own (exs may be shared)
 	case len(exs) == 1:
 		r.Query.Set(name, setAt(cur, index, exs[0]))
 	case index == 0:
@@ -237,7 +254,8 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 		return errors.New("the header name is empty")
 	}
 	headers, _, rules, gens := i.httpPart(p)
-	exs, rs, gen, err := integration.ProcessValues(value)
+	var one [1]string
+	exs, rs, gen, err := valuesOf(value, &one)
 	if err != nil {
 		return fmt.Errorf("header %s: %w", name, err)
 	}
@@ -253,13 +271,15 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 		existing, has = headers.Get(name)
 	}
 	if len(exs) != 1 { // an array of values replaces them all
-		headers.Set(name, exs...)
+		headers.Set(name, slices.Clone(exs)...) // exs may be shared
 		return nil
 	}
 	v := exs[0]
 	switch {
 	case index > 0:
 		headers.Set(name, setAt(append([]string(nil), existing...), index, v)...)
+	case len(*headers) == 0 && !pactfile.SplitsHeaderValue(name, v):
+		headers.Add(name, v) // the first header, one value: Add puts the two in one block
 	case len(*headers) == 0: // the first header: Set's case-insensitive search has nothing to look at
 		headers.Put(name, pactfile.SplitHeaderValue(name, v))
 	case !has || len(existing) == 0:

@@ -205,6 +205,31 @@ func TestValueMemo(t *testing.T) {
 	}
 }
 
+// TestProcessValuesShared checks that the shared results equal the copied
+// ones and end at their length (so that appending to them leaves the memo
+// alone).
+func TestProcessValuesShared(t *testing.T) {
+	for _, v := range memoValues {
+		for round := range 3 {
+			want1, want2, want3, wantErr := ProcessValues(v)
+			got1, got2, got3, gotErr := ProcessValuesShared(v)
+			if !reflect.DeepEqual(got1, want1) || !reflect.DeepEqual(got2, want2) || !reflect.DeepEqual(got3, want3) ||
+				(gotErr == nil) != (wantErr == nil) {
+				t.Fatalf("round %d, %s:\n got %q %+v %+v %v\nwant %q %+v %+v %v", round, v, got1, got2, got3, gotErr, want1, want2, want3, wantErr)
+			}
+			if cap(got1) != len(got1) || cap(got2) != len(got2) {
+				t.Fatalf("%s: capacity %d, %d past the length %d, %d: an append would write into the memo", v, cap(got1), cap(got2), len(got1), len(got2))
+			}
+		}
+		if !IsPlainValue(v) {
+			continue
+		}
+		if exs, rules, _, _ := ProcessValuesShared(v); len(exs) != 1 || exs[0] != v || rules != nil {
+			t.Errorf("plain %q: %q %+v", v, exs, rules)
+		}
+	}
+}
+
 func FuzzValueMemo(f *testing.F) {
 	for _, v := range memoValues {
 		f.Add(v)

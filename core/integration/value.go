@@ -60,6 +60,26 @@ func ProcessValues(v string) (examples []string, rules []model.Rule, gen *model.
 	return processValue(v)
 }
 
+// ProcessValuesShared is ProcessValues without the copies: the examples and
+// rules of a value seen before come from the memo of recent values, shared
+// with every caller, so they must be read (or copied), never changed. Their
+// capacity ends at their length, so an append makes a copy. A plain value is
+// left to the caller (see IsPlainValue), which can hold it without
+// allocating.
+//
+//	exs, rules, _, _ := integration.ProcessValuesShared(`{"value":"1","pact:matcher:type":"regex","regex":"\\d+"}`)
+//	q.Add("n", exs[0]) // keeps a string, not the slice
+func ProcessValuesShared(v string) (examples []string, rules []model.Rule, gen *model.Generator, err error) {
+	return processValueOf(v, false)
+}
+
+// IsPlainValue reports whether v is neither an expression nor a JSON object:
+// a value that ProcessValue returns as it is, with no rule.
+//
+//	integration.IsPlainValue("application/json") // true
+//	integration.IsPlainValue(`{"value":"1"}`)    // false
+func IsPlainValue(v string) bool { return isPlainValue(v) }
+
 // isPlainValue reports whether v is neither an expression nor a JSON object:
 // a value that stands for itself.
 func isPlainValue(v string) bool {
@@ -71,10 +91,16 @@ func isPlainValue(v string) bool {
 }
 
 func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
+	return processValueOf(v, true)
+}
+
+// processValueOf is processValue; own says whether the caller gets slices
+// of its own (copies of the memo's) or may share the memo's.
+func processValueOf(v string, own bool) ([]string, []model.Rule, *model.Generator, error) {
 	if isPlainValue(v) {
 		return []string{v}, nil, nil, nil
 	}
-	if exs, rules, ok := memo.get(v); ok {
+	if exs, rules, ok := memo.get(v, own); ok {
 		return exs, rules, nil, nil
 	}
 	exs, rules, gen, err := processValueUncached(v, looksLikeDefinition(v))
@@ -145,8 +171,9 @@ func processValueUncached(v string, definition bool) ([]string, []model.Rule, *m
 // on a header or query parameter of every interaction). It keeps only
 // results whose rules hold no map, slice or pointer but strings and the
 // rules' rare attributes (which no one changes once set, see model.Rule),
-// and hands out copies, so that no caller shares anything it could change. It is bounded: once
-// full, new values are processed every time.
+// and hands out copies, so that no caller shares anything it could change,
+// except to ProcessValuesShared, whose callers promise not to change what
+// they get. It is bounded: once full, new values are processed every time.
 type valueMemo struct {
 	mu sync.RWMutex
 	m  map[string]memoValue // guarded by mu
@@ -166,8 +193,9 @@ const (
 
 var memo = valueMemo{m: map[string]memoValue{}}
 
-// get returns copies of the examples and rules remembered for v.
-func (m *valueMemo) get(v string) ([]string, []model.Rule, bool) {
+// get returns the examples and rules remembered for v: copies when own is
+// true, else the memo's own, whose capacity ends at their length.
+func (m *valueMemo) get(v string, own bool) ([]string, []model.Rule, bool) {
 	if len(v) > maxMemoLen {
 		return nil, nil, false
 	}
@@ -176,6 +204,9 @@ func (m *valueMemo) get(v string) ([]string, []model.Rule, bool) {
 	m.mu.RUnlock()
 	if !ok {
 		return nil, nil, false
+	}
+	if !own {
+		return slices.Clip(e.examples), slices.Clip(e.rules), true
 	}
 	return slices.Clone(e.examples), slices.Clone(e.rules), true
 }

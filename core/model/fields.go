@@ -246,7 +246,26 @@ func fieldsAdd[F ~[]Field](fs F, name, value string) F {
 			return fs
 		}
 	}
+	if cap(fs) == 0 {
+		return F(oneField(name, value))
+	}
 	return append(fs, Field{Name: name, Values: []string{value}})
+}
+
+// oneField returns a list of one field with one value, the two in one
+// allocation instead of two: most parts have one header, most queries one
+// parameter. Each slice has capacity one, so appending a field or a value
+// reallocates instead of writing past it.
+//
+//	oneField("Accept", "application/json") // [{Accept [application/json]}]
+func oneField(name, value string) []Field {
+	b := new(struct {
+		fields [1]Field
+		values [1]string
+	})
+	b.values[0] = value
+	b.fields[0] = Field{Name: name, Values: b.values[:]}
+	return b.fields[:]
 }
 
 func fieldsNames[F ~[]Field](fs F) []string {

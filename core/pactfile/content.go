@@ -115,6 +115,19 @@ var multiValueHeaders = map[string]bool{
 	"if-none-match": true, "vary": true,
 }
 
+// SplitsHeaderValue reports whether SplitHeaderValue(name, value) gives
+// anything but []string{value}: whether a caller that has a single value in
+// hand needs the split.
+//
+//	pactfile.SplitsHeaderValue("Accept", "application/json") // false
+//	pactfile.SplitsHeaderValue("Accept", "text/html, */*")   // true
+func SplitsHeaderValue(name, value string) bool {
+	if strings.IndexByte(value, ',') < 0 && strings.TrimSpace(value) == value {
+		return false // the same for every header
+	}
+	return multiValueHeaders[strings.ToLower(name)]
+}
+
 // SplitHeaderValue splits a header value given as one string into its
 // values: on commas, trimmed, but only for the known multi-value headers of
 // spec-checklist §5.2 (Accept, Cache-Control, Vary, ...). Any other header
@@ -123,10 +136,7 @@ var multiValueHeaders = map[string]bool{
 //	pactfile.SplitHeaderValue("Accept", "text/html, application/json") // ["text/html" "application/json"]
 //	pactfile.SplitHeaderValue("Date", "Mon, 01 Jan 2024")              // ["Mon, 01 Jan 2024"]
 func SplitHeaderValue(name, value string) []string {
-	if strings.IndexByte(value, ',') < 0 && strings.TrimSpace(value) == value {
-		return []string{value} // the same for every header
-	}
-	if !multiValueHeaders[strings.ToLower(name)] {
+	if !SplitsHeaderValue(name, value) {
 		return []string{value}
 	}
 	parts := strings.Split(value, ",")
