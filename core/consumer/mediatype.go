@@ -19,8 +19,8 @@ import (
 //	usableContentType("application/json; charset=utf-8") // unchanged
 //	usableContentType(`{"value":"application/json"}`)    // ""
 func usableContentType(ct string) string {
-	if ct == "" {
-		return ""
+	if ct == "" || isPlainMediaType(ct) {
+		return ct
 	}
 	base, _, err := mime.ParseMediaType(ct)
 	if err == nil && !strings.Contains(base, "/") {
@@ -31,4 +31,23 @@ func usableContentType(ct string) string {
 		return ""
 	}
 	return ct
+}
+
+// isPlainMediaType reports whether ct is a bare type/subtype of token
+// characters ("application/json"), which mime.ParseMediaType accepts: the
+// common case, that needs no parse (and no map of parameters).
+//
+//	isPlainMediaType("application/json")                // true
+//	isPlainMediaType("application/json; charset=utf-8") // false: parse it
+func isPlainMediaType(ct string) bool {
+	slash := strings.IndexByte(ct, '/')
+	if slash <= 0 || slash == len(ct)-1 {
+		return false
+	}
+	for i := 0; i < len(ct); i++ {
+		if c := ct[i]; i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte(`()<>@,;:\"/[]?=`, c) >= 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package consumer
 
 import (
+	"mime"
+	"strings"
 	"testing"
 
 	"github.com/libpact/libpact/core/model"
@@ -30,6 +32,34 @@ func TestWithBodyUnusableContentType(t *testing.T) {
 	} {
 		if got := usableContentType(ct); got != want {
 			t.Errorf("usableContentType(%q) = %q, want %q", ct, got, want)
+		}
+	}
+}
+
+// TestIsPlainMediaType checks the parse-free case against mime.ParseMediaType:
+// what it accepts must parse, with a type and a subtype.
+func TestIsPlainMediaType(t *testing.T) {
+	for ct, want := range map[string]bool{
+		"application/json":          true,
+		"application/vnd.api+json":  true,
+		"Text/Plain":                true,
+		"text/plain; charset=utf-8": false,
+		"text/plain ":               false,
+		"text/":                     false,
+		"/plain":                    false,
+		"a/b/c":                     false,
+		"text":                      false,
+		"text/pl@in":                false,
+		"text/pl\u00e9in":           false,
+		`{"value":"x/y"}`:           false,
+		"":                          false,
+	} {
+		if got := isPlainMediaType(ct); got != want {
+			t.Errorf("isPlainMediaType(%q) = %v, want %v", ct, got, want)
+		}
+		base, _, err := mime.ParseMediaType(ct)
+		if want && (err != nil || !strings.Contains(base, "/")) {
+			t.Errorf("%q is plain but mime.ParseMediaType gives %q, %v", ct, base, err)
 		}
 	}
 }
