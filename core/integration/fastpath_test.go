@@ -267,3 +267,25 @@ func TestValueMemoConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestIsPlainValue(t *testing.T) {
+	for v, want := range map[string]bool{
+		"":                       true,
+		"  ":                     true,
+		"application/json":       true,
+		"x{":                     true,
+		`{"value":"1"}`:          false,
+		" \t\r\n{}":              false,
+		"\f{}":                   true, // only space, tab, CR and LF come before an object
+		"matching(type, 'x')":    false,
+		"matching":               true,
+		`["a", {"value":"1"}]`:   true,
+		" matching(type, 'x')":   false,
+		"notEmpty('x')":          false,
+		"\n{\"value\": \"1\"}\n": false,
+	} {
+		if got := IsPlainValue(v); got != want {
+			t.Errorf("IsPlainValue(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package integration
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/libpact/libpact/core/model"
@@ -86,8 +85,16 @@ func isPlainValue(v string) bool {
 	if looksLikeDefinition(v) {
 		return false
 	}
-	t := strings.TrimLeft(v, " \t\r\n")
-	return t == "" || t[0] != '{'
+	for i := 0; i < len(v); i++ { // strings.TrimLeft would build its set of four bytes on every call
+		switch v[i] {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{':
+			return false
+		}
+		return true
+	}
+	return true
 }
 
 func processValue(v string) ([]string, []model.Rule, *model.Generator, error) {
