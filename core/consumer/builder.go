@@ -71,7 +71,13 @@ type Builder struct {
 	// last is the builder Interaction returned last: the C ABI asks for the
 	// same interaction once per call, usually many times in a row.
 	last *Interaction
+	// handles is where the next Interactions come from, a few dozen at a
+	// time: a pact of thousands of interactions needs one of each.
+	handles []Interaction
 }
+
+// handlesAtOnce is the number of Interactions a Builder allocates at once.
+const handlesAtOnce = 32
 
 // New returns a builder for an empty V3 pact between consumer and provider,
 // the default of pact_ffi's new_pact.
@@ -234,7 +240,12 @@ func (b *Builder) Interaction(n int) (*Interaction, error) {
 	}
 	i := b.Pact.Interactions[n-1]
 	if b.last == nil || b.last.I != i {
-		b.last = &Interaction{I: i, b: b}
+		if len(b.handles) == 0 {
+			b.handles = make([]Interaction, handlesAtOnce)
+		}
+		b.last = &b.handles[0]
+		b.handles = b.handles[1:]
+		*b.last = Interaction{I: i, b: b}
 	}
 	return b.last, nil
 }

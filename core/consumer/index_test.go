@@ -1,6 +1,7 @@
 package consumer
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -82,5 +83,35 @@ func TestDescriptionIndexOutsideChanges(t *testing.T) {
 	}
 	if n, _ := b.NewInteraction(model.HTTP, "one"); n != 1 {
 		t.Fatalf("NewInteraction(one) = %d, want 1", n)
+	}
+}
+
+// TestInteractionHandles checks that the handles Interaction gives out, which
+// come from blocks of handlesAtOnce, each stay with their interaction while
+// later ones are given out.
+func TestInteractionHandles(t *testing.T) {
+	b := New("web", "api")
+	const n = 3*handlesAtOnce + 5
+	var hs []*Interaction
+	for k := range n {
+		idx, err := b.NewInteraction(model.HTTP, fmt.Sprintf("request %d", k))
+		must(t, err)
+		h, err := b.Interaction(idx)
+		must(t, err)
+		if again, _ := b.Interaction(idx); again != h {
+			t.Fatalf("interaction %d: a second handle %p for the same interaction, want %p", idx, again, h)
+		}
+		hs = append(hs, h)
+	}
+	for k, h := range hs {
+		if h.I != b.Pact.Interactions[k] || h.Builder() != b {
+			t.Fatalf("handle %d is for %q", k, h.I.Description)
+		}
+		must(t, h.Given(fmt.Sprintf("state %d", k)))
+	}
+	for k, i := range b.Pact.Interactions {
+		if len(i.ProviderStates) != 1 || i.ProviderStates[0].Name != fmt.Sprintf("state %d", k) {
+			t.Fatalf("interaction %d has states %+v", k, i.ProviderStates)
+		}
 	}
 }
