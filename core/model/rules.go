@@ -535,9 +535,23 @@ func (m MatchingRules) Category(c Category) *PathRules {
 }
 
 // category returns the rules of category c, adding the category as needed.
+// The first category comes in one block with room for its first path and
+// that path's first rule (a query parameter's or a path's rules, say), as
+// PathRules.grow would make them.
 func (m *MatchingRules) category(c Category) *PathRules {
 	if p := m.Category(c); p != nil {
 		return p
+	}
+	if cap(*m) == 0 {
+		b := new(struct {
+			cats  [1]CategoryRules
+			paths [1]PathRule
+			rules [1]Rule
+		})
+		b.paths[0].Rules = b.rules[:0:1]
+		b.cats[0] = CategoryRules{Category: c, Paths: PathRules{list: b.paths[:0:1]}}
+		*m = b.cats[:]
+		return &(*m)[0].Paths
 	}
 	*m = append(*m, CategoryRules{Category: c})
 	return &(*m)[len(*m)-1].Paths

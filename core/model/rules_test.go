@@ -161,11 +161,13 @@ func TestMatchingRules(t *testing.T) {
 	m.Add(CategoryBody, "$.b", Rule{Kind: Integer})
 	m.Add(CategoryBody, "$.a", Rule{Kind: Type})
 	m.Set(CategoryPath, "", RuleList{Rules: []Rule{{Kind: Regex, Regex: "/p"}}, Combine: Or})
+	m.Add(CategoryQuery, "r", Rule{Kind: Integer}) // past the block the first category came in
+	m.Add(CategoryQuery, "q", Rule{Kind: Type})
 	var cats []string
 	for _, c := range m {
 		cats = append(cats, string(c.Category)+"="+strings.Join(pathsOf(&c.Paths), " "))
 	}
-	want := []string{"query=q:1/AND", "body=$.b:7/AND $.a:2/AND", "path=:1/OR"}
+	want := []string{"query=q:1,2/AND r:7/AND", "body=$.b:7/AND $.a:2/AND", "path=:1/OR"}
 	if !reflect.DeepEqual(cats, want) {
 		t.Errorf("got %q\nwant %q", cats, want)
 	}
@@ -182,7 +184,7 @@ func TestMatchingRules(t *testing.T) {
 	for _, c := range m {
 		cats = append(cats, string(c.Category)+"="+strings.Join(pathsOf(&c.Paths), " "))
 	}
-	want = []string{"body=$.a:2/AND $.b:7/AND", "path=:1/OR", "query=q:1/AND"}
+	want = []string{"body=$.a:2/AND $.b:7/AND", "path=:1/OR", "query=q:1,2/AND r:7/AND"}
 	if !reflect.DeepEqual(cats, want) {
 		t.Errorf("sorted: got %q\nwant %q", cats, want)
 	}
