@@ -38,18 +38,22 @@ func onInteraction(fn string, h C.InteractionHandle, f func(i *consumer.Interact
 	return true
 }
 
-// args converts required string arguments in order, stopping at the first
-// bad one: args(fn, &a, p, "name", &b, q, "value").
-func args(fn string, pairs ...any) bool {
-	for n := 0; n+2 < len(pairs)+1; n += 3 {
-		dst := pairs[n].(*string)
-		s, err := cstr(pairs[n+1].(*C.char), pairs[n+2].(string))
-		if err != nil {
-			setError(errorf(fn, "%v", err))
-			return false
-		}
-		*dst = s
+// arg converts the required string argument p, called name, into *dst; on
+// a bad one it records the error under fn and returns false. Chain several
+// with ||, which stops at the first bad one:
+//
+//	if !arg(fn, &a, p, "name") || !arg(fn, &b, q, "value") { return false }
+//
+// Each destination is a parameter of its own, which does not leak, so that
+// it can stay on the caller's stack (a variadic ...any of destinations and
+// C pointers moved every destination to the heap: an allocation per call).
+func arg(fn string, dst *string, p *C.char, name string) bool {
+	s, err := cstr(p, name)
+	if err != nil {
+		setError(errorf(fn, "%v", err))
+		return false
 	}
+	*dst = s
 	return true
 }
 
@@ -58,7 +62,7 @@ func pactffi_upon_receiving(interaction C.InteractionHandle, description *C.char
 	const fn = "pactffi_upon_receiving"
 	defer guard(&ret, false, fn)
 	var d string
-	if !args(fn, &d, description, "description") {
+	if !arg(fn, &d, description, "description") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.UponReceiving(d) }))
@@ -69,7 +73,7 @@ func pactffi_given(interaction C.InteractionHandle, description *C.char) (ret C.
 	const fn = "pactffi_given"
 	defer guard(&ret, false, fn)
 	var d string
-	if !args(fn, &d, description, "description") {
+	if !arg(fn, &d, description, "description") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.Given(d) }))
@@ -80,7 +84,7 @@ func pactffi_given_with_param(interaction C.InteractionHandle, description *C.ch
 	const fn = "pactffi_given_with_param"
 	defer guard(&ret, false, fn)
 	var d, n string
-	if !args(fn, &d, description, "description", &n, name, "name") {
+	if !arg(fn, &d, description, "description") || !arg(fn, &n, name, "name") {
 		return false
 	}
 	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
@@ -96,7 +100,7 @@ func pactffi_given_with_params(interaction C.InteractionHandle, description *C.c
 	const fn = "pactffi_given_with_params"
 	defer guard(&ret, 1, fn)
 	var d, p string
-	if !args(fn, &d, description, "description", &p, params, "params") {
+	if !arg(fn, &d, description, "description") || !arg(fn, &p, params, "params") {
 		return 3
 	}
 	var paramErr bool
@@ -124,7 +128,7 @@ func pactffi_with_request(interaction C.InteractionHandle, method *C.char, path 
 		return false
 	}
 	var p string
-	if !args(fn, &p, path, "path") {
+	if !arg(fn, &p, path, "path") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.WithRequest(m, p) }))
@@ -213,7 +217,7 @@ func pactffi_set_header(interaction C.InteractionHandle, part C.enum_Interaction
 		return false
 	}
 	var n string
-	if !args(fn, &n, name, "name") {
+	if !arg(fn, &n, name, "name") {
 		return false
 	}
 	v, _, err := optCstr(value, "value") // NULL is "", as in pact_ffi
@@ -375,7 +379,7 @@ func pactffi_with_matching_rules(interaction C.InteractionHandle, part C.enum_In
 		return false
 	}
 	var r string
-	if !args(fn, &r, rules, "rules") {
+	if !arg(fn, &r, rules, "rules") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.WithMatchingRules(p, r) }))
@@ -391,7 +395,7 @@ func pactffi_with_generators(interaction C.InteractionHandle, part C.enum_Intera
 		return false
 	}
 	var g string
-	if !args(fn, &g, generators, "generators") {
+	if !arg(fn, &g, generators, "generators") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.WithGenerators(p, g) }))
@@ -402,7 +406,7 @@ func pactffi_add_text_comment(interaction C.InteractionHandle, comment *C.char) 
 	const fn = "pactffi_add_text_comment"
 	defer guard(&ret, false, fn)
 	var c string
-	if !args(fn, &c, comment, "comment") {
+	if !arg(fn, &c, comment, "comment") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.AddTextComment(c) }))
@@ -413,7 +417,7 @@ func pactffi_set_comment(interaction C.InteractionHandle, key *C.char, value *C.
 	const fn = "pactffi_set_comment"
 	defer guard(&ret, false, fn)
 	var k string
-	if !args(fn, &k, key, "key") {
+	if !arg(fn, &k, key, "key") {
 		return false
 	}
 	var v *string
@@ -452,7 +456,7 @@ func pactffi_interaction_test_name(interaction C.InteractionHandle, testName *C.
 	const fn = "pactffi_interaction_test_name"
 	defer guard(&ret, 1, fn)
 	var t string
-	if !args(fn, &t, testName, "test_name") {
+	if !arg(fn, &t, testName, "test_name") {
 		return 1
 	}
 	var locked bool
@@ -477,7 +481,7 @@ func pactffi_add_interaction_reference(interaction C.InteractionHandle, group *C
 	const fn = "pactffi_add_interaction_reference"
 	defer guard(&ret, false, fn)
 	var g, n, v string
-	if !args(fn, &g, group, "group", &n, name, "name", &v, value, "value") {
+	if !arg(fn, &g, group, "group") || !arg(fn, &n, name, "name") || !arg(fn, &v, value, "value") {
 		return false
 	}
 	return C.bool(onInteraction(fn, interaction, func(i *consumer.Interaction) error { return i.AddReference(g, n, v) }))
