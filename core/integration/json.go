@@ -54,12 +54,20 @@ func ProcessJSONString(body string) (example []byte, rules model.PathRules, gens
 	// The example tree is carved from the parser's storage too, and the
 	// generators map is made only when there is one.
 	p := &processor{jp: jp}
+	if jp.matchers > 1 { // room for a path per matcher at once (one is the first path's own block)
+		p.rules.Grow(min(jp.matchers, maxGrowPaths))
+	}
 	out, err := p.value(root, "$")
 	if err != nil {
 		return nil, model.PathRules{}, nil, err
 	}
 	return jp.marshal(out), p.rules, p.gens, nil
 }
+
+// maxGrowPaths bounds the room for paths ProcessJSONString makes up front
+// from its count of matchers (arrayContains variants, which have rules of
+// their own, count there too).
+const maxGrowPaths = 64
 
 // processor collects the rules and generators of one body.
 type processor struct {

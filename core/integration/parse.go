@@ -119,6 +119,9 @@ type jsonParser struct {
 	items []*node
 	// out is the buffer marshal writes into.
 	out bytes.Buffer
+	// matchers counts the "pact:matcher:type" keys of the document: about
+	// the number of rule paths its processing adds.
+	matchers int
 }
 
 func (p *jsonParser) node(k nodeKind) *node {
@@ -388,6 +391,9 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		if dup >= 0 {
 			p.vals[dup] = v
 		} else {
+			if key == "pact:matcher:type" {
+				p.matchers++
+			}
 			p.keys = append(p.keys, key)
 			p.vals = append(p.vals, v)
 			if index != nil {

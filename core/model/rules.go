@@ -392,36 +392,76 @@ func (p *PathRules) list0(path string) *RuleList {
 	return &e.RuleList
 }
 
-// grow makes room for more paths: one for the first path, four from the
-// second (a body has a few rule paths more often than two), then twice as
-// many. Each new slot past the paths comes with an empty list of capacity
-// one, carved from a block allocated with the paths: most paths have one
-// rule, and a one-rule list then costs no allocation of its own. A carved
-// list belongs to its slot alone; its capacity ends where the next one
-// begins, so a second rule reallocates instead of overwriting a neighbour.
+// Grow makes room for n more paths, each with room for one rule, so that
+// adding them (with a rule each) allocates once instead of a few times: for
+// a caller that knows about how many paths it will add.
 //
 //	var p model.PathRules
-//	p.Add("$.a", rule) // one block: the path and its rule
-//	p.Add("$.b", rule) // one block: four paths, three rules
+//	p.Grow(4) // one block: four paths, four rules
+func (p *PathRules) Grow(n int) {
+	if n > cap(p.list)-len(p.list) {
+		p.growTo(len(p.list) + n)
+	}
+}
+
+// grow makes room for more paths: one for the first path, four from the
+// second (a body has a few rule paths more often than two), then twice as
+// many.
 func (p *PathRules) grow() {
+	switch n := len(p.list); {
+	case n == 0:
+		p.growTo(1)
+	case n < 4:
+		p.growTo(4)
+	default:
+		p.growTo(2 * n)
+	}
+}
+
+// growTo moves the paths to a list of capacity c. Each new slot past the
+// paths comes with an empty list of capacity one, carved from a block
+// allocated with the paths when the sizes are the usual ones: most paths
+// have one rule, and a one-rule list then costs no allocation of its own. A
+// carved list belongs to its slot alone; its capacity ends where the next
+// one begins, so a second rule reallocates instead of overwriting a
+// neighbour.
+func (p *PathRules) growTo(c int) {
 	n := len(p.list)
 	var list []PathRule
 	var rules []Rule
-	switch {
-	case n == 0:
+	switch free := c - n; {
+	case c == 1 && free == 1:
 		b := new(struct {
 			paths [1]PathRule
 			rules [1]Rule
 		})
 		list, rules = b.paths[:], b.rules[:]
-	case n < 4:
+	case c == 2 && free == 2:
+		b := new(struct {
+			paths [2]PathRule
+			rules [2]Rule
+		})
+		list, rules = b.paths[:], b.rules[:]
+	case c == 3 && free == 3:
+		b := new(struct {
+			paths [3]PathRule
+			rules [3]Rule
+		})
+		list, rules = b.paths[:], b.rules[:]
+	case c == 4 && free == 4:
+		b := new(struct {
+			paths [4]PathRule
+			rules [4]Rule
+		})
+		list, rules = b.paths[:], b.rules[:]
+	case c == 4 && free <= 3: // from the second path on (a clone's fourth, say)
 		b := new(struct {
 			paths [4]PathRule
 			rules [3]Rule
 		})
-		list, rules = b.paths[:], b.rules[n-1:] // one rule per free slot
+		list, rules = b.paths[:], b.rules[3-free:]
 	default:
-		list, rules = make([]PathRule, 2*n), make([]Rule, n)
+		list, rules = make([]PathRule, c), make([]Rule, free)
 	}
 	copy(list, p.list)
 	for k := range rules {

@@ -61,6 +61,16 @@ func TestPathRules(t *testing.T) {
 				p.Add(path, typ)
 			}
 		}, []string{"$.a:7,2/AND", "$.b:7,2/AND", "$.c:7/AND", "$.d:7,2/AND", "$.e:7,2/AND", "$.f:7/AND"}, false},
+		{"grow, then more paths than the room made", func(p *PathRules) {
+			p.Grow(3)
+			for _, path := range []string{"$.a", "$.b", "$.c", "$.d", "$.e"} {
+				p.Add(path, integer)
+			}
+			p.Add("$.b", typ)
+			p.Grow(2)
+			p.Add("$.f", typ)
+			p.Add("$.c", typ)
+		}, []string{"$.a:7/AND", "$.b:7,2/AND", "$.c:7,2/AND", "$.d:7/AND", "$.e:7/AND", "$.f:2/AND"}, false},
 		{"paths added after a delete", func(p *PathRules) {
 			for _, path := range []string{"$.a", "$.b", "$.c"} {
 				p.Add(path, integer)
@@ -209,6 +219,30 @@ func BenchmarkPathRulesAdd10k(b *testing.B) {
 		for _, path := range paths {
 			if p.Get(path) == nil {
 				b.Fatal(path)
+			}
+		}
+	}
+}
+
+// TestPathRulesGrowSizes adds paths of one rule, then a second rule to
+// each, after every amount of room Grow can make: a carved list that ran
+// into its neighbour would change the neighbour's first rule.
+func TestPathRulesGrowSizes(t *testing.T) {
+	for room := range 7 {
+		for paths := range 11 {
+			var p PathRules
+			p.Grow(room)
+			for k := range paths {
+				p.Add(fmt.Sprint(k), Rule{Kind: Integer, Min: k})
+			}
+			for k := range paths {
+				p.Add(fmt.Sprint(k), Rule{Kind: Type, Min: -k})
+			}
+			for k := range paths {
+				l := p.Get(fmt.Sprint(k))
+				if l == nil || len(l.Rules) != 2 || l.Rules[0] != (Rule{Kind: Integer, Min: k}) || l.Rules[1] != (Rule{Kind: Type, Min: -k}) {
+					t.Fatalf("Grow(%d), %d paths: path %d has %+v", room, paths, k, l)
+				}
 			}
 		}
 	}
