@@ -9,6 +9,7 @@ import "C"
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/libpact/libpact/core/consumer"
@@ -30,6 +31,17 @@ type Registry[T any] struct {
 	mu    sync.Mutex
 	next  uint64       // guarded by mu: last id handed out
 	items map[uint64]T // guarded by mu
+	// hit is the entry Get found last, so that the next Get of the same id
+	// (a client builds one pact for many calls in a row) takes no lock.
+	// It is set under mu, and Remove clears it under mu before the id can
+	// be handed out again.
+	hit atomic.Pointer[registryHit[T]]
+}
+
+// registryHit is an id of a Registry with its object.
+type registryHit[T any] struct {
+	id uint64
+	v  T
 }
 
 // NewRegistry returns an empty registry whose ids run from 1 to max.
@@ -61,9 +73,15 @@ func (r *Registry[T]) Add(v T) (uint64, error) {
 // Get returns the object with id, or an error naming the registry when there
 // is none (0, freed, or never handed out).
 func (r *Registry[T]) Get(id uint64) (T, error) {
+	if h := r.hit.Load(); h != nil && h.id == id {
+		return h.v, nil
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	v, ok := r.items[id]
+	if ok {
+		r.hit.Store(&registryHit[T]{id: id, v: v})
+	}
 	if !ok {
 		var zero T
 		if id == 0 {
@@ -84,6 +102,9 @@ func (r *Registry[T]) Remove(id uint64) (T, error) {
 		return zero, fmt.Errorf("no %s with handle %d (it was never created or has been freed)", r.name, id)
 	}
 	delete(r.items, id)
+	if h := r.hit.Load(); h != nil && h.id == id {
+		r.hit.Store(nil)
+	}
 	return v, nil
 }
 

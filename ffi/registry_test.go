@@ -38,6 +38,38 @@ func TestRegistryIDs(t *testing.T) {
 	}
 }
 
+// TestRegistryHit checks the last-hit entry of Get against Remove and the
+// reuse of an id: a removed id is unknown even right after a Get of it, and
+// a reused id gives its new object.
+func TestRegistryHit(t *testing.T) {
+	r := NewRegistry[string]("thing", 2)
+	a, _ := r.Add("a")
+	b, _ := r.Add("b")
+	for _, step := range []struct {
+		id   uint64
+		want string // "" for an error
+		then func()
+	}{
+		{a, "a", nil},
+		{a, "a", func() { r.Remove(a) }},
+		{a, "", nil},
+		{b, "b", func() { r.Remove(b) }},
+		{b, "", func() { r.Add("c") }}, // the ids wrap: a again
+		{a, "c", nil},
+		{a, "c", func() { r.Add("d") }},
+		{b, "d", nil},
+		{a, "c", nil},
+	} {
+		v, err := r.Get(step.id)
+		if step.want == "" && err == nil || step.want != "" && (err != nil || v != step.want) {
+			t.Fatalf("Get(%d) = %q, %v; want %q", step.id, v, err, step.want)
+		}
+		if step.then != nil {
+			step.then()
+		}
+	}
+}
+
 func TestRegistryNoEarlyReuse(t *testing.T) {
 	r := NewRegistry[int]("thing", 100)
 	a, _ := r.Add(1)
