@@ -45,9 +45,20 @@ func isPlainMediaType(ct string) bool {
 		return false
 	}
 	for i := 0; i < len(ct); i++ {
-		if c := ct[i]; i != slash && (c <= ' ' || c >= 0x7f || strings.IndexByte(`()<>@,;:\"/[]?=`, c) >= 0) {
+		if i != slash && !tokenChar[ct[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// tokenChar says which bytes are token characters of RFC 1521, as
+// mime.ParseMediaType reads them: printable ASCII but the tspecials.
+//
+//	tokenChar['a'], tokenChar[';'] // true, false
+var tokenChar = func() (t [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(`()<>@,;:\"/[]?=`, c)
+	}
+	return t
+}()

@@ -62,4 +62,11 @@ func TestIsPlainMediaType(t *testing.T) {
 			t.Errorf("%q is plain but mime.ParseMediaType gives %q, %v", ct, base, err)
 		}
 	}
+	for c := range 256 { // every byte in a subtype: plain only where mime agrees
+		ct := "text/x" + string([]byte{byte(c)}) + "y"
+		_, _, err := mime.ParseMediaType(ct)
+		if plain := isPlainMediaType(ct); plain != (err == nil) {
+			t.Errorf("isPlainMediaType(%q) = %v, mime.ParseMediaType error %v", ct, plain, err)
+		}
+	}
 }
