@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/libpact/libpact/core/model"
 )
@@ -344,10 +345,36 @@ func ParseQuery(s string) (q model.Query, noValue map[string]bool) {
 const manyParams = 32
 
 func unescapeQuery(s string) string {
-	if u, err := url.QueryUnescape(s); err == nil {
-		return u
+	u, err := url.QueryUnescape(s)
+	if err != nil {
+		return s
 	}
-	return s
+	return lossyUTF8(u)
+}
+
+// lossyUTF8 replaces each byte of s that is not part of valid UTF-8 with
+// U+FFFD, as the reference's lossy decoding of a query does: "%80" reads as
+// "\uFFFD". A pact's strings are then always valid UTF-8, so a written pact
+// reads back to the same text (an invalid byte would be written as the
+// escape \ufffd and read back as the character itself).
+//
+//	lossyUTF8("a\x80b") // "a\uFFFDb"
+func lossyUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }
 
 // encodeQuery builds "a=1&b=2" from a query: names sorted, values in

@@ -69,6 +69,9 @@ func TestParseQuery(t *testing.T) {
 		{"repeated and valueless", "?c&b=x%3Dy&a=1&&a=2", model.Query{{Name: "a", Values: []string{"1", "2"}},
 			{Name: "b", Values: []string{"x=y"}}, {Name: "c", Values: []string{""}}}, map[string]bool{"c": true}},
 		{"names exact", "A=1&a=2", model.Query{{Name: "A", Values: []string{"1"}}, {Name: "a", Values: []string{"2"}}}, nil},
+		// bytes that are not UTF-8 read as U+FFFD, one per byte, as the reference's lossy decoding gives
+		{"not UTF-8", "%80=a%ff%fe&b=%e2%82%ac", model.Query{{Name: "b", Values: []string{"€"}},
+			{Name: "\uFFFD", Values: []string{"a\uFFFD\uFFFD"}}}, nil},
 	}
 	for _, n := range []int{manyParams - 1, manyParams, manyParams + 1, 3 * manyParams} {
 		raw, want := many(n)
