@@ -3,7 +3,6 @@ package pactfile
 import (
 	"encoding/base64"
 	"fmt"
-	"net/url"
 	"reflect"
 	"sort"
 	"strconv"
@@ -344,37 +343,62 @@ func ParseQuery(s string) (q model.Query, noValue map[string]bool) {
 // names up in a map rather than by scanning.
 const manyParams = 32
 
+// unescapeQuery decodes a query name or value as the reference's
+// decode_query does: "+" is a space, "%" and two hex digits a byte, and a
+// "%" not followed by two hex digits is kept with the (at most two)
+// characters after it. When the bytes decoded are not UTF-8 the text is kept
+// as it was given, undecoded: "%80" stays "%80".
+//
+//	unescapeQuery("a+b%2Fc")  // "a b/c"
+//	unescapeQuery("a%20%zz")  // "a %zz"
+//	unescapeQuery("%80")      // "%80"
 func unescapeQuery(s string) string {
-	u, err := url.QueryUnescape(s)
-	if err != nil {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
 		return s
 	}
-	return lossyUTF8(u)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b = append(b, ' ')
+		case '%':
+			if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+				i += 2
+				continue
+			}
+			// kept: "%" and the next two characters as they are
+			b = append(b, '%')
+			for range 2 {
+				if i+1 >= len(s) {
+					break
+				}
+				_, size := utf8.DecodeRuneInString(s[i+1:])
+				b = append(b, s[i+1:i+1+size]...)
+				i += size
+			}
+		default:
+			b = append(b, c)
+		}
+	}
+	if !utf8.Valid(b) {
+		return s
+	}
+	return string(b)
 }
 
-// lossyUTF8 replaces each byte of s that is not part of valid UTF-8 with
-// U+FFFD, as the reference's lossy decoding of a query does: "%80" reads as
-// "\uFFFD". A pact's strings are then always valid UTF-8, so a written pact
-// reads back to the same text (an invalid byte would be written as the
-// escape \ufffd and read back as the character itself).
-//
-//	lossyUTF8("a\x80b") // "a\uFFFDb"
-func lossyUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		if r == utf8.RuneError && size == 1 {
-			b.WriteRune(utf8.RuneError)
-		} else {
-			b.WriteString(s[:size])
-		}
-		s = s[size:]
-	}
-	return b.String()
+	return c - 'a' + 10
 }
 
 // encodeQuery builds "a=1&b=2" from a query: names sorted, values in

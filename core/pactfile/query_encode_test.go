@@ -69,9 +69,13 @@ func TestParseQuery(t *testing.T) {
 		{"repeated and valueless", "?c&b=x%3Dy&a=1&&a=2", model.Query{{Name: "a", Values: []string{"1", "2"}},
 			{Name: "b", Values: []string{"x=y"}}, {Name: "c", Values: []string{""}}}, map[string]bool{"c": true}},
 		{"names exact", "A=1&a=2", model.Query{{Name: "A", Values: []string{"1"}}, {Name: "a", Values: []string{"2"}}}, nil},
-		// bytes that are not UTF-8 read as U+FFFD, one per byte, as the reference's lossy decoding gives
-		{"not UTF-8", "%80=a%ff%fe&b=%e2%82%ac", model.Query{{Name: "b", Values: []string{"€"}},
-			{Name: "\uFFFD", Values: []string{"a\uFFFD\uFFFD"}}}, nil},
+		// as the reference's decode_query: text that decodes to bytes that are not UTF-8 is kept undecoded, a
+		// "%" without two hex digits is kept with the characters after it
+		{"not UTF-8", "%80=a%ff%fe&b=%e2%82%ac", model.Query{{Name: "%80", Values: []string{"a%ff%fe"}},
+			{Name: "b", Values: []string{"€"}}}, nil},
+		{"bad escapes", "a=x%20%zz+&b=%4&c=%&d=%z%41&e=1+2%2B3", model.Query{{Name: "a", Values: []string{"x %zz "}},
+			{Name: "b", Values: []string{"%4"}}, {Name: "c", Values: []string{"%"}}, {Name: "d", Values: []string{"%z%41"}},
+			{Name: "e", Values: []string{"1 2+3"}}}, nil},
 	}
 	for _, n := range []int{manyParams - 1, manyParams, manyParams + 1, 3 * manyParams} {
 		raw, want := many(n)
