@@ -429,6 +429,9 @@ func (p *PathRules) growTo(c int) {
 	n := len(p.list)
 	var list []PathRule
 	var rules []Rule
+	// One block for the paths and their first rules where it is common: a
+	// single path (a query parameter, the path or status), and the four that
+	// a second path grows a list to. Elsewhere two slices.
 	switch free := c - n; {
 	case c == 1 && free == 1:
 		b := new(struct {
@@ -436,30 +439,12 @@ func (p *PathRules) growTo(c int) {
 			rules [1]Rule
 		})
 		list, rules = b.paths[:], b.rules[:]
-	case c == 2 && free == 2:
-		b := new(struct {
-			paths [2]PathRule
-			rules [2]Rule
-		})
-		list, rules = b.paths[:], b.rules[:]
-	case c == 3 && free == 3:
-		b := new(struct {
-			paths [3]PathRule
-			rules [3]Rule
-		})
-		list, rules = b.paths[:], b.rules[:]
-	case c == 4 && free == 4:
+	case c == 4:
 		b := new(struct {
 			paths [4]PathRule
 			rules [4]Rule
 		})
-		list, rules = b.paths[:], b.rules[:]
-	case c == 4 && free <= 3: // from the second path on (a clone's fourth, say)
-		b := new(struct {
-			paths [4]PathRule
-			rules [3]Rule
-		})
-		list, rules = b.paths[:], b.rules[3-free:]
+		list, rules = b.paths[:], b.rules[4-free:]
 	default:
 		list, rules = make([]PathRule, c), make([]Rule, free)
 	}
