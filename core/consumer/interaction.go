@@ -280,8 +280,6 @@ func (i *Interaction) WithHeader(p Part, name string, index int, value string) e
 		headers.Set(name, setAt(append([]string(nil), existing...), index, v)...)
 	case len(*headers) == 0 && !pactfile.SplitsHeaderValue(name, v):
 		headers.Add(name, v) // the first header, one value: Add puts the two in one block
-	case len(*headers) == 0: // the first header: Set's case-insensitive search has nothing to look at
-		headers.Put(name, pactfile.SplitHeaderValue(name, v))
 	case !has || len(existing) == 0:
 		headers.Set(name, pactfile.SplitHeaderValue(name, v)...)
 	default:
