@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/libpact/libpact/core/integration"
 	"github.com/libpact/libpact/core/model"
 )
 
@@ -232,7 +233,7 @@ func encodeJSON(b *bytes.Buffer, v any) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeJSONString(b, k)
+			integration.WriteJSONString(b, k)
 			b.WriteByte(':')
 			if err := encodeJSON(b, t.vals[k]); err != nil {
 				return err
@@ -251,7 +252,7 @@ func encodeJSON(b *bytes.Buffer, v any) error {
 		}
 		b.WriteByte(']')
 	case string:
-		writeJSONString(b, t)
+		integration.WriteJSONString(b, t)
 	case json.Number:
 		b.WriteString(t.String())
 	case float64:
@@ -268,13 +269,6 @@ func encodeJSON(b *bytes.Buffer, v any) error {
 		b.Truncate(b.Len() - 1) // Encode adds a newline
 	}
 	return nil
-}
-
-func writeJSONString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	b.Truncate(b.Len() - 1)
 }
 
 // plain turns a decoded tree back into plain Go values (map[string]any), the

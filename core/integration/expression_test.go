@@ -85,12 +85,12 @@ func TestParseDefinition(t *testing.T) {
 			Rules:     []model.Rule{{Kind: model.MinType, Min: 1}, {Kind: model.Date, Format: "yyyy"}, rule(model.Type)},
 			Generator: gen("Date", "format", "yyyy")}},
 		{"arrayContains(matching(equalTo, 'a'), matching(type, 1))", Definition{Value: "a", Rules: []model.Rule{model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{
-				{Index: 0, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Equality)}}})},
-				{Index: 1, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Type)}}})},
-			})}}},
+			{Index: 0, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Equality)}}})},
+			{Index: 1, Rules: model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{rule(model.Type)}}})},
+		})}}},
 		{"arrayContains(matching(date, 'yyyy', '2000'))", Definition{Value: "2000", Rules: []model.Rule{model.Rule{Kind: model.ArrayContains}.WithVariants([]model.Variant{{Index: 0,
-				Rules:      model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Date, Format: "yyyy"}}}}),
-				Generators: map[string]model.Generator{"$": *gen("Date", "format", "yyyy")}}})}}},
+			Rules:      model.PathRulesOf(model.PathRule{Path: "$", RuleList: model.RuleList{Rules: []model.Rule{{Kind: model.Date, Format: "yyyy"}}}}),
+			Generators: map[string]model.Generator{"$": *gen("Date", "format", "yyyy")}}})}}},
 		// string escapes
 		{`matching(type, 'it\'s')`, Definition{Value: "it's", ValueType: ValueString, Rules: []model.Rule{rule(model.Type)}}},
 		{`matching(type, 'a\\b\nc\td\re\bf\fg')`, Definition{Value: "a\\b\nc\td\re\bf\fg", ValueType: ValueString, Rules: []model.Rule{rule(model.Type)}}},

@@ -92,7 +92,7 @@ func (n *node) write(b *bytes.Buffer) {
 	case nNumber:
 		b.WriteString(n.str)
 	case nString:
-		writeJSONString(b, n.str)
+		WriteJSONString(b, n.str)
 	case nArray:
 		b.WriteByte('[')
 		for i, it := range n.items {
@@ -108,7 +108,7 @@ func (n *node) write(b *bytes.Buffer) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeJSONString(b, k)
+			WriteJSONString(b, k)
 			b.WriteByte(':')
 			n.vals[i].write(b)
 		}
@@ -116,11 +116,13 @@ func (n *node) write(b *bytes.Buffer) {
 	}
 }
 
-// writeJSONString writes s as a JSON string the way encoding/json does
+// WriteJSONString writes s as a JSON string the way encoding/json does
 // with SetEscapeHTML(false): invalid UTF-8 as \ufffd, U+2028 and U+2029
 // escaped, control characters as \n, \r, \t, \b, \f or \u00XX
-// (FuzzWriteJSONString compares the two).
-func writeJSONString(b *bytes.Buffer, s string) {
+// (FuzzWriteJSONString compares the two), without an encoder's allocations.
+//
+//	integration.WriteJSONString(&b, "a\"<b>") // "a\"<b>"
+func WriteJSONString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {

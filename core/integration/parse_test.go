@@ -185,9 +185,9 @@ func FuzzWriteJSONString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var b bytes.Buffer
-		writeJSONString(&b, s)
+		WriteJSONString(&b, s)
 		if want := encoderString(s); b.String() != want {
-			t.Fatalf("writeJSONString(%q) = %s, encoding/json gives %s", s, b.String(), want)
+			t.Fatalf("WriteJSONString(%q) = %s, encoding/json gives %s", s, b.String(), want)
 		}
 	})
 }
